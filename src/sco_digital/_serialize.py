@@ -1,0 +1,328 @@
+"""
+The package's one private cattrs converter, and JSON in and out.
+
+The converter is strict: unknown keys are errors, nothing is coerced (1 is
+not "1", ``true`` is not a number), vocabularies are read by slug only,
+dates by their ISO text, and collections only from JSON arrays. Output is
+stable: fields in declaration order, frozensets sorted, so a file written
+twice is the same bytes.
+
+Problems are reported as ``(path, message)`` pairs by `problems_of`, which
+walks cattrs' exception groups; the loader turns them into `Problem` records.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import types
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, cast
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from .errors import UnknownKeyError
+from .models import (
+    Conflict,
+    Country,
+    FieldError,
+    Indicator,
+    Interval,
+    Membership,
+    Organization,
+    PartialDate,
+    Participant,
+    Project,
+    Source,
+    Vocabulary,
+    suggest,
+    vocabulary_index,
+)
+
+T = TypeVar("T")
+
+RECORD_TYPES: tuple[type, ...] = (
+    Source,
+    Membership,
+    Country,
+    Organization,
+    Participant,
+    Project,
+    Indicator,
+    Conflict,
+)
+
+
+def json_type(value: object) -> str:  # noqa: PLR0911 - one answer per JSON type
+    """The JSON name of *value*'s type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+class _RecordProblems(Exception):  # noqa: N818 - internal carrier, never escapes
+    """Every field validator failure of one record, as (path, message)."""
+
+    def __init__(self, items: list[tuple[str, str]]) -> None:
+        super().__init__(items)
+        self.items = items
+
+
+def _str(value: Any, _: type) -> str:
+    if type(value) is not str:
+        msg = f"expected a string, got {json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _int(value: Any, _: type) -> int:
+    if type(value) is not int:
+        msg = f"expected an integer, got {json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _float(value: Any, _: type) -> float:
+    if type(value) is float:
+        if not math.isfinite(value):
+            msg = f"{value!r} is not a finite number"
+            raise ValueError(msg)
+        return value
+    if type(value) is int:
+        return float(value)
+    msg = f"expected a number, got {json_type(value)}"
+    raise TypeError(msg)
+
+
+def _partial_date(value: Any, _: type) -> PartialDate:
+    return PartialDate.parse(_str(value, str))
+
+
+def _vocabulary(cls: type[Vocabulary]) -> Callable[[Any, type], Vocabulary]:
+    members: dict[str, Vocabulary] = {m.value: m for m in cls}
+
+    def structure(value: Any, _: type) -> Vocabulary:
+        try:
+            return members[_str(value, str)]
+        except KeyError:
+            pass
+        try:
+            slug = cls.lookup(value).value
+        except UnknownKeyError as exc:
+            msg = f"{value!r} is not a known {exc.kind}"
+            hint = suggest(value, vocabulary_index(cls), lambda term: term.value)
+            if hint:
+                msg += f"; did you mean {' or '.join(map(repr, hint))}?"
+            raise ValueError(msg) from None
+        msg = f"{value!r} is a name, not a slug; write {slug!r}"
+        raise ValueError(msg)
+
+    return structure
+
+
+def _sequence(
+    converter: Converter, item_type: Any, build: Callable[[list[Any]], Any]
+) -> Callable[[Any, type], Any]:
+    hook = converter.get_structure_hook(item_type)
+    is_set = build is frozenset
+
+    def structure(value: Any, cl: type) -> Any:
+        if type(value) is not list:
+            msg = f"expected an array, got {json_type(value)}"
+            raise TypeError(msg)
+        items = []
+        errors = []
+        for i, raw in enumerate(value):
+            try:
+                items.append(hook(raw, item_type))
+            except Exception as exc:  # noqa: BLE001 - collected and reported with a path
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"index {i}", i, item_type),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {cl!r}", errors, cl)
+        result = build(items)
+        if is_set and len(result) != len(items):
+            seen: set[Any] = set()
+            for item in items:
+                if item in seen:
+                    msg = f"{str(item)!r} is repeated"
+                    raise ValueError(msg)
+                seen.add(item)
+        return result
+
+    return structure
+
+
+def _record_hook(converter: Converter, cls: type[T]) -> Callable[[Any, type], T]:
+    generated = make_dict_structure_fn(cls, converter)
+    fields = attrs.fields(cast("Any", cls))
+
+    def structure(value: Any, _: type) -> T:
+        if type(value) is not dict:
+            msg = f"expected an object, got {json_type(value)}"
+            raise TypeError(msg)
+        try:
+            return generated(value, cls)
+        except ClassValidationError as exc:
+            if len(exc.exceptions) == 1 and isinstance(exc.exceptions[0], FieldError):
+                # The types were right but a validator failed in __init__,
+                # which stops at the first failure: run them all to list every one.
+                raise _RecordProblems(_field_problems(converter, fields, value)) from None
+            raise
+
+    return structure
+
+
+def _field_problems(
+    converter: Converter, fields: Any, raw: dict[str, Any]
+) -> list[tuple[str, str]]:
+    values: dict[str, Any] = {}
+    for field in fields:
+        if field.name in raw:
+            value = converter.structure(raw[field.name], field.type)
+            values[field.name] = field.converter(value) if field.converter else value
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            values[field.name] = field.default.factory()
+        else:
+            values[field.name] = field.default
+    shim = types.SimpleNamespace(**values)
+    problems = []
+    for field in fields:
+        if field.validator is None:
+            continue
+        try:
+            field.validator(shim, field, values[field.name])
+        except FieldError as exc:
+            problems.append((f".{exc.field}", exc.reason))
+    return problems
+
+
+def _slug(term: Vocabulary) -> str:
+    return str(term)
+
+
+def _unstructure_sorted(value: frozenset[Any]) -> list[Any]:
+    return sorted(str(item) for item in value)
+
+
+def _origin_is(origin: type) -> Callable[[Any], bool]:
+    def predicate(t: Any) -> bool:
+        return t is origin or typing.get_origin(t) is origin
+
+    return predicate
+
+
+def make_converter() -> Converter:
+    """Build the strict converter. Call once; `CONVERTER` holds the result."""
+    converter = Converter(forbid_extra_keys=True, detailed_validation=True)
+    for cls in (*RECORD_TYPES, PartialDate, Interval):
+        attrs.resolve_types(cls)
+
+    converter.register_structure_hook(str, _str)
+    converter.register_structure_hook(int, _int)
+    converter.register_structure_hook(float, _float)
+    converter.register_structure_hook(PartialDate, _partial_date)
+    converter.register_unstructure_hook(PartialDate, str)
+    for vocabulary in Vocabulary.__subclasses__():
+        # Per class, so the hooks outrank the str hooks these str enums inherit.
+        converter.register_structure_hook(vocabulary, _vocabulary(vocabulary))
+        converter.register_unstructure_hook(vocabulary, _slug)
+    converter.register_structure_hook_factory(
+        _origin_is(tuple), lambda t: _sequence(converter, typing.get_args(t)[0], tuple)
+    )
+    converter.register_structure_hook_factory(
+        _origin_is(frozenset),
+        lambda t: _sequence(converter, typing.get_args(t)[0], frozenset),
+    )
+    converter.register_unstructure_hook_func(_origin_is(frozenset), _unstructure_sorted)
+    for cls in RECORD_TYPES:
+        converter.register_structure_hook(cls, _record_hook(converter, cls))
+    return converter
+
+
+CONVERTER = make_converter()
+
+
+def structure(value: Any, cls: type[T]) -> T:
+    """Build a *cls* from JSON-shaped *value*, strictly."""
+    return CONVERTER.structure(value, cls)
+
+
+def unstructure(record: Any) -> Any:
+    """The JSON-shaped form of *record* (or a sequence of records)."""
+    return CONVERTER.unstructure(record)
+
+
+def dumps(value: Any) -> str:
+    """The canonical text of JSON-shaped *value*: two-space indent, UTF-8, newline."""
+    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def problems_of(  # noqa: C901, PLR0912 - one branch per kind of failure
+    exc: BaseException, path: str = ""
+) -> Iterator[tuple[str, str]]:
+    """
+    Flatten a structuring failure into ``(path, message)`` pairs, one per
+    problem, with paths such as ``.participants[0].country``.
+    """
+    if isinstance(exc, _RecordProblems):
+        for field_path, message in exc.items:
+            yield path + field_path, message
+    elif isinstance(exc, ClassValidationError):
+        for sub, note in _with_notes(exc):
+            if isinstance(note, AttributeValidationNote):
+                yield from problems_of(sub, f"{path}.{note.name}")
+            else:
+                yield from problems_of(sub, path)
+    elif isinstance(exc, IterableValidationError):
+        for sub, note in _with_notes(exc):
+            if isinstance(note, IterableValidationNote):
+                yield from problems_of(sub, f"{path}[{note.index}]")
+            else:
+                yield from problems_of(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        fields = ", ".join(repr(key) for key in sorted(exc.extra_fields, key=str))
+        allowed = ", ".join(a.name for a in attrs.fields(exc.cl))
+        noun = "key" if len(exc.extra_fields) == 1 else "keys"
+        yield path, f"unknown {noun} {fields}; the known keys are: {allowed}"
+    elif isinstance(exc, KeyError):
+        yield path, "required key is missing"
+    elif isinstance(exc, FieldError):
+        yield f"{path}.{exc.field}", exc.reason
+    else:
+        yield path, str(exc) or type(exc).__name__
+
+
+def _with_notes(
+    group: ClassValidationError | IterableValidationError,
+) -> Iterator[tuple[BaseException, object]]:
+    for sub in group.exceptions:
+        notes = getattr(sub, "__notes__", [])
+        marker = next(
+            (n for n in notes if isinstance(n, (AttributeValidationNote, IterableValidationNote))),
+            None,
+        )
+        yield sub, marker

@@ -1,0 +1,1925 @@
+"""
+The records of the dataset: frozen attrs classes, their vocabularies and
+`PartialDate`.
+
+Records are immutable, slotted, keyword-only and hashable; their collections
+are tuples and frozensets. Each field validator checks one field and gives a
+one-line message; the rules that span records (references, source coverage,
+membership order) live in `sco_digital.Dataset.validate`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+from typing_extensions import Self
+
+from .errors import UnknownKeyError
+
+__all__ = [
+    "Conflict",
+    "Country",
+    "Indicator",
+    "Interval",
+    "Membership",
+    "Organization",
+    "OrganizationKind",
+    "PartialDate",
+    "Participant",
+    "Project",
+    "ProjectKind",
+    "ProjectStatus",
+    "Qualifier",
+    "Region",
+    "Role",
+    "Source",
+    "SourceKind",
+    "Status",
+    "Technology",
+    "Unit",
+    "Vocabulary",
+]
+
+_V = TypeVar("_V", bound="Vocabulary")
+_T = TypeVar("_T")
+
+
+# -- key normalisation --------------------------------------------------------
+
+
+def normalize_key(text: str) -> str:
+    """
+    Fold *text* for case-, accent- and punctuation-insensitive lookups.
+
+    "Türkiye", "turkiye" and "TURKIYE" fold alike, as do "e-commerce" and
+    "E Commerce". Letters of every script are kept, so "Россия" and "俄罗斯"
+    are still distinct keys. Text with no letters or digits at all ("%",
+    ">=") is only case-folded and stripped.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(
+        ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch)
+    )
+    return " ".join(kept.casefold().split()) or text.strip().casefold()
+
+
+# -- vocabularies --------------------------------------------------------------
+
+
+class Vocabulary(str, enum.Enum):
+    """
+    Base of every controlled vocabulary.
+
+    A member's value is its stable slug (``"5g"``, ``"fiber_optics"``); it
+    also has a human `label`, a one-sentence `definition` and `aliases`.
+    Members are strings, so ``Technology.FIBER_OPTICS == "fiber_optics"``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    _value_: str
+    label: str
+    definition: str
+    aliases: tuple[str, ...]
+
+    def __new__(  # noqa: D102 - members are declared, not constructed
+        cls,
+        value: str,
+        label: str,
+        definition: str,
+        aliases: tuple[str, ...] = (),
+    ) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        member.definition = definition
+        member.aliases = aliases
+        return member
+
+    def __str__(self) -> str:
+        return self._value_
+
+    def __format__(self, spec: str) -> str:
+        return format(self._value_, spec)
+
+    @classmethod
+    def lookup(cls, key: str) -> Self:
+        """
+        Find a term by its slug, label or any alias, ignoring case, accents
+        and punctuation.
+
+        Raises:
+            UnknownKeyError: No term matches; the message suggests close ones.
+        """
+        if isinstance(key, cls):
+            return key
+        index = vocabulary_index(cls)
+        if isinstance(key, str):
+            found = index.get(key) or index.get(normalize_key(key))
+            if found is not None:
+                return found
+        raise UnknownKeyError(_kind_name(cls), key, suggest(key, index, lambda term: term.label))
+
+
+_VOCABULARY_INDEXES: dict[type[Vocabulary], dict[str, Any]] = {}
+
+
+def vocabulary_index(cls: type[_V]) -> dict[str, _V]:
+    # Built on first lookup, not at import; two threads racing here build
+    # equal dicts and one wins, which is harmless.
+    index = _VOCABULARY_INDEXES.get(cls)
+    if index is None:
+        index = {}
+        for term in cls:
+            for name in (term.value, term.label, *term.aliases):
+                index[name] = term
+                index[normalize_key(name)] = term
+        _VOCABULARY_INDEXES[cls] = index
+    return index
+
+
+def _kind_name(cls: type) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+
+
+def suggest(
+    key: object, index: Mapping[str, _T], display: Callable[[_T], str], n: int = 3
+) -> tuple[str, ...]:
+    """Return up to *n* display names of the entries of *index* closest to *key*."""
+    import difflib  # only on the error path
+
+    if not isinstance(key, str):
+        return ()
+    folded = normalize_key(key)
+    names = [name for name in index if name == normalize_key(name)]
+    matches = difflib.get_close_matches(folded, names, n=n * 3, cutoff=0.75)
+    out: list[str] = []
+    for name in matches:
+        shown = display(index[name])
+        if shown not in out:
+            out.append(shown)
+    return tuple(out[:n])
+
+
+class Status(Vocabulary):
+    """
+    A country's standing in the SCO.
+
+    .. versionadded:: 0.1.0
+    """
+
+    MEMBER = (
+        "member",
+        "Member state",
+        "A full member state of the SCO, taking part in all its decisions.",
+        ("member state", "full member"),
+    )
+    OBSERVER = (
+        "observer",
+        "Observer state",
+        (
+            "A state admitted to attend SCO meetings without voting; the category "
+            "was merged into 'partner' on 2025-09-01."
+        ),
+        ("observer state",),
+    )
+    DIALOGUE_PARTNER = (
+        "dialogue_partner",
+        "Dialogue partner",
+        (
+            "A state linked to the SCO by a memorandum on dialogue partnership; "
+            "the category was merged into 'partner' on 2025-09-01."
+        ),
+        ("dialogue partner state",),
+    )
+    PARTNER = (
+        "partner",
+        "SCO partner",
+        (
+            "The single non-member category created at the Tianjin summit of "
+            "2025-09-01, replacing observers and dialogue partners."
+        ),
+        ("sco partner", "partner state"),
+    )
+
+
+class Technology(Vocabulary):
+    """
+    The digital technologies a project uses or promotes.
+
+    .. versionadded:: 0.1.0
+    """
+
+    FIVE_G = (
+        "5g",
+        "5G",
+        "Fifth-generation mobile networks and the services built on them.",
+        ("5g network", "5g networks", "5g ambulances", "fifth generation mobile"),
+    )
+    ARTIFICIAL_INTELLIGENCE = (
+        "artificial_intelligence",
+        "Artificial intelligence",
+        (
+            "Systems that learn from data to perceive, predict or decide, "
+            "including machine learning and large models."
+        ),
+        ("ai", "machine learning", "ai applications", "large models"),
+    )
+    BIG_DATA = (
+        "big_data",
+        "Big data",
+        "Collecting and analysing large data sets to inform decisions.",
+        ("data analytics", "big data analytics"),
+    )
+    BLOCKCHAIN = (
+        "blockchain",
+        "Blockchain",
+        "Shared, tamper-evident ledgers replicated across many parties.",
+        ("distributed ledger", "dlt"),
+    )
+    BRAIN_COMPUTER_INTERFACE = (
+        "brain_computer_interface",
+        "Brain-computer interfaces",
+        "Devices that read brain signals to control computers or prostheses.",
+        ("bci",),
+    )
+    CLOUD_COMPUTING = (
+        "cloud_computing",
+        "Cloud computing",
+        "Computing, storage and software rented on demand over a network.",
+        ("cloud", "cloud platforms", "cloud services"),
+    )
+    CYBERSECURITY = (
+        "cybersecurity",
+        "Cybersecurity",
+        "Protecting systems and data, including encryption of data in transit and at rest.",
+        ("data encryption", "encryption", "information security", "data security"),
+    )
+    DATA_CENTERS = (
+        "data_centers",
+        "Data centres",
+        "Facilities that house servers, storage and network equipment.",
+        (
+            "data centers",
+            "data center",
+            "data centre",
+            "computing centres",
+            "computing power",
+        ),
+    )
+    DATA_SHARING = (
+        "data_sharing",
+        "Data sharing and governance",
+        (
+            "Databases, data exchanges, standards and rules for moving data "
+            "between organisations and across borders."
+        ),
+        (
+            "data exchange",
+            "data governance",
+            "data standards",
+            "cross-border data flows",
+            "database",
+            "databases",
+            "data infrastructure",
+            "data trading",
+        ),
+    )
+    DIGITAL_PAYMENTS = (
+        "digital_payments",
+        "Digital payments",
+        (
+            "Paying without cash: cards, mobile wallets, QR codes, contactless "
+            "and cross-border payment links."
+        ),
+        (
+            "mobile payments",
+            "qr payments",
+            "qr code payments",
+            "contactless",
+            "contactless/nfc",
+            "nfc",
+            "e-wallet",
+            "e-wallets",
+            "fintech",
+            "cross-border payments",
+        ),
+    )
+    DIGITAL_TRANSFORMATION = (
+        "digital_transformation",
+        "Digital transformation (general)",
+        (
+            "Broad programmes to digitise an economy or administration, where "
+            "no narrower technology is named."
+        ),
+        (
+            "digitalisation",
+            "digitalization",
+            "digital economy",
+            "ict",
+            "information and communication technology",
+            "digital infrastructure",
+        ),
+    )
+    E_COMMERCE = (
+        "e_commerce",
+        "E-commerce",
+        "Buying and selling goods and services online, including across borders.",
+        (
+            "ecommerce",
+            "cross-border e-commerce",
+            "online retail",
+            "online shopping",
+            "online marketplaces",
+        ),
+    )
+    E_GOVERNMENT = (
+        "e_government",
+        "E-government",
+        (
+            "Public services and administration delivered digitally, including "
+            "digital public infrastructure."
+        ),
+        (
+            "govtech",
+            "digital government",
+            "digital public services",
+            "digital public infrastructure",
+            "dpi",
+        ),
+    )
+    E_LEARNING = (
+        "e_learning",
+        "E-learning",
+        "Teaching delivered or supported online or in smart classrooms.",
+        (
+            "online education",
+            "smart classrooms",
+            "virtual classroom",
+            "virtual classrooms",
+            "distance learning",
+        ),
+    )
+    E_SIGNATURE = (
+        "e_signature",
+        "Electronic signatures",
+        "Legally binding electronic signatures, seals and the certificates (PKI) behind them.",
+        (
+            "e-signature",
+            "e-signature/pki",
+            "electronic signature",
+            "digital signature",
+            "pki",
+            "e-certification",
+            "digital certificates",
+            "digital seals",
+            "electronic seals",
+        ),
+    )
+    ELECTRONICS = (
+        "electronics",
+        "Electronics",
+        "Design and manufacture of electronic devices and components.",
+        ("electronic equipment", "consumer electronics"),
+    )
+    FIBER_OPTICS = (
+        "fiber_optics",
+        "Fibre optics",
+        "Optical-fibre cables and the networks and links built on them.",
+        (
+            "fiber optics",
+            "fibre optics",
+            "fiber-optic cable",
+            "fibre-optic cable",
+            "optical fiber",
+            "optical fibre",
+            "optical cable",
+            "ofc",
+            "fiber",
+            "fibre",
+        ),
+    )
+    GEOSPATIAL = (
+        "geospatial",
+        "Geospatial and surveying",
+        "Digital surveying, mapping and geographic information systems.",
+        ("digital surveying", "surveying", "gis", "mapping"),
+    )
+    INDUSTRIAL_INTERNET = (
+        "industrial_internet",
+        "Industrial internet",
+        "Networked sensors, machines and software on the factory floor.",
+        ("industrial iot", "iiot", "smart manufacturing"),
+    )
+    INTELLIGENT_TRANSPORT = (
+        "intelligent_transport",
+        "Intelligent transport",
+        "Connected and automated vehicles and digital traffic management.",
+        (
+            "smart transportation",
+            "smart transport",
+            "its",
+            "intelligent connected vehicles",
+            "connected vehicles",
+            "autonomous driving",
+            "self-driving",
+        ),
+    )
+    IOT = (
+        "iot",
+        "Internet of Things",
+        "Everyday devices and sensors connected to networks, including smart monitoring devices.",
+        ("internet of things", "smart devices", "sensors", "smart monitoring"),
+    )
+    LIVESTREAM_COMMERCE = (
+        "livestream_commerce",
+        "Livestream commerce",
+        "Selling goods through live-streamed video presentations.",
+        ("livestreaming", "live streaming", "live-stream e-commerce"),
+    )
+    ROBOTICS = (
+        "robotics",
+        "Robotics and automation",
+        "Robots, drones and automated machinery.",
+        ("robots", "automation", "drones", "uav", "industrial robots"),
+    )
+    SATELLITE_NAVIGATION = (
+        "satellite_navigation",
+        "Satellite navigation",
+        "Positioning and timing from navigation satellites such as BeiDou.",
+        ("beidou", "bds", "gnss", "gps"),
+    )
+    SATELLITE_SERVICES = (
+        "satellite_services",
+        "Satellite communications and remote sensing",
+        "Communications and Earth observation delivered by satellites.",
+        ("satellite", "satellite internet", "remote sensing", "earth observation"),
+    )
+    SMART_CITY = (
+        "smart_city",
+        "Smart city",
+        (
+            "Urban services run on connected sensors, data and software, "
+            "including 'safe city' public-security systems."
+        ),
+        ("smart cities", "safe city", "urban digitalisation"),
+    )
+    SMART_LOGISTICS = (
+        "smart_logistics",
+        "Smart logistics",
+        "Digitally tracked and automated freight, warehousing and delivery.",
+        ("smart warehousing", "digital logistics", "logistics platforms"),
+    )
+    SOFTWARE = (
+        "software",
+        "Software",
+        "Developing software and applications, including mobile apps.",
+        ("software technology", "software development", "mobile app", "mobile apps"),
+    )
+    STARTUPS = (
+        "startups",
+        "Start-ups and innovation ecosystems",
+        "Support for young technology firms: incubators, technoparks and venture finance.",
+        (
+            "start-ups",
+            "venture finance",
+            "venture capital",
+            "technoparks",
+            "incubators",
+        ),
+    )
+    TELEMEDICINE = (
+        "telemedicine",
+        "Telemedicine",
+        "Medical consultation, diagnosis and care delivered at a distance.",
+        (
+            "teleconsultation",
+            "remote consultation",
+            "digital health",
+            "e-health",
+            "telehealth",
+            "internet hospital",
+        ),
+    )
+    TRADE_FACILITATION = (
+        "trade_facilitation",
+        "Digital trade facilitation",
+        (
+            "Paperless customs, single windows and other digital services that "
+            "speed up cross-border trade."
+        ),
+        (
+            "digital customs",
+            "single window",
+            "paperless trade",
+            "digital trade services",
+            "digital trade facilitation",
+            "e-customs",
+        ),
+    )
+    VIRTUAL_REALITY = (
+        "virtual_reality",
+        "Virtual reality and simulation",
+        "Virtual and augmented reality, simulators and digital twins.",
+        (
+            "vr",
+            "ar",
+            "ar/vr",
+            "augmented reality",
+            "virtual simulation",
+            "digital twins",
+            "simulation",
+        ),
+    )
+    VOCATIONAL_TRAINING = (
+        "vocational_training",
+        "Vocational training",
+        (
+            "Teaching practical and digital skills for work, from workshops to "
+            "officials' training courses."
+        ),
+        (
+            "skills training",
+            "digital skills",
+            "digital talent",
+            "digital literacy",
+            "capacity building",
+            "technical and vocational education",
+            "tvet",
+        ),
+    )
+
+
+class Sector(Vocabulary):
+    """
+    The economic sectors a project serves.
+
+    .. versionadded:: 0.1.0
+    """
+
+    AGRICULTURE = (
+        "agriculture",
+        "Agriculture",
+        "Farming, livestock and the food they supply.",
+        ("livestock", "farming", "agri-food"),
+    )
+    CONSTRUCTION = (
+        "construction",
+        "Construction",
+        "Building, civil engineering and water works.",
+        ("civil engineering", "water resources"),
+    )
+    CROSS_SECTOR = (
+        "cross_sector",
+        "Cross-sector",
+        "The economy as a whole, where no single sector is singled out.",
+        ("cross sector", "multi-sector", "data economy", "all sectors"),
+    )
+    EDUCATION = (
+        "education",
+        "Education",
+        "Schools, universities and vocational training.",
+        ("training", "higher education", "vocational education"),
+    )
+    ENERGY = (
+        "energy",
+        "Energy",
+        "Power generation and distribution, oil and gas.",
+        ("power", "oil and gas", "electricity"),
+    )
+    FINANCE = (
+        "finance",
+        "Finance",
+        "Banking, payments, insurance and investment.",
+        ("banking", "payments", "investment", "financial services"),
+    )
+    GOVERNMENT = (
+        "government",
+        "Government",
+        "Public administration and the services of the state.",
+        ("public administration", "public sector", "governance"),
+    )
+    HEALTH = (
+        "health",
+        "Health care",
+        "Hospitals, medicine and public health.",
+        ("healthcare", "health care", "medicine", "medical"),
+    )
+    INDUSTRY = (
+        "industry",
+        "Industry",
+        "Manufacturing and other industrial production.",
+        ("manufacturing", "industrial"),
+    )
+    LOGISTICS = (
+        "logistics",
+        "Logistics",
+        "Freight, warehousing, delivery and supply chains.",
+        ("supply chain", "supply chains", "warehousing", "postal"),
+    )
+    MINING = (
+        "mining",
+        "Mining",
+        "Extraction of minerals and ores.",
+        ("minerals",),
+    )
+    SCIENCE_TECHNOLOGY = (
+        "science_technology",
+        "Science, technology and innovation",
+        "Research, development and the commercialisation of innovation.",
+        ("science and technology", "innovation", "research", "r&d"),
+    )
+    SMALL_BUSINESS = (
+        "small_business",
+        "Small and medium enterprises",
+        "Support aimed at small and medium-sized firms.",
+        ("smes", "sme", "msmes", "small business"),
+    )
+    TELECOMMUNICATIONS = (
+        "telecommunications",
+        "Telecommunications and ICT",
+        "Telecom networks, operators and the wider ICT industry.",
+        ("telecom", "telecoms", "ict", "information technology"),
+    )
+    TOURISM = (
+        "tourism",
+        "Tourism",
+        "Travel and the services visitors use.",
+        ("travel",),
+    )
+    TRADE = (
+        "trade",
+        "Trade",
+        "Domestic and cross-border commerce in goods and services.",
+        ("commerce", "foreign trade", "retail"),
+    )
+    TRANSPORT = (
+        "transport",
+        "Transport",
+        "Moving people and goods by road, rail, air and sea.",
+        ("transportation", "mobility", "railways"),
+    )
+
+
+class ProjectKind(Vocabulary):
+    """
+    What sort of thing a project is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    AGREEMENT = (
+        "agreement",
+        "Agreement",
+        "A memorandum, contract or other agreement between named parties.",
+        ("mou", "memorandum", "memorandum of understanding", "contract"),
+    )
+    EVENT = (
+        "event",
+        "Event",
+        "A forum, meeting, festival or campaign, or a recurring series of them.",
+        ("forum", "conference", "festival", "campaign", "event series", "meeting"),
+    )
+    INFRASTRUCTURE = (
+        "infrastructure",
+        "Infrastructure",
+        "Physical networks and facilities: cables, links, data centres.",
+        ("network", "cable"),
+    )
+    INSTITUTION = (
+        "institution",
+        "Institution",
+        "A standing centre, alliance, council or mechanism with its own members or staff.",
+        ("centre", "center", "alliance", "mechanism", "working group"),
+    )
+    PLATFORM = (
+        "platform",
+        "Platform",
+        "An online platform, database or digital hub that others use.",
+        ("online platform", "database", "hub"),
+    )
+    POLICY = (
+        "policy",
+        "Policy",
+        "A declaration, statement, concept, programme or action plan.",
+        (
+            "policy document",
+            "declaration",
+            "statement",
+            "concept",
+            "action plan",
+            "programme",
+        ),
+    )
+    SERVICE = (
+        "service",
+        "Service",
+        "A service delivered to users: payments, telemedicine, e-government systems and similar.",
+        ("digital service", "service deployment"),
+    )
+    TRAINING = (
+        "training",
+        "Training",
+        "A workshop, course or training programme.",
+        ("workshop", "course", "vocational training", "training programme"),
+    )
+    ZONE = (
+        "zone",
+        "Zone or park",
+        "A pilot zone, demonstration area, industrial park or special economic zone.",
+        (
+            "pilot zone",
+            "industrial park",
+            "special economic zone",
+            "demonstration area",
+            "free trade zone",
+        ),
+    )
+
+
+class ProjectStatus(Vocabulary):
+    """
+    Where a project stood when its latest source was published.
+
+    .. versionadded:: 0.1.0
+    """
+
+    PROPOSED = (
+        "proposed",
+        "Proposed",
+        "Suggested by a party but not yet agreed or announced as going ahead.",
+        ("proposal",),
+    )
+    ANNOUNCED = (
+        "announced",
+        "Announced",
+        "Declared as going ahead, with no plan or work yet reported.",
+        (),
+    )
+    PLANNED = (
+        "planned",
+        "Planned",
+        "Agreed and being prepared, but not yet built or running.",
+        ("in preparation",),
+    )
+    ADOPTED = (
+        "adopted",
+        "Adopted or signed",
+        "A document or agreement that was adopted or signed.",
+        ("signed", "agreed", "mou signed", "approved"),
+    )
+    UNDER_CONSTRUCTION = (
+        "under_construction",
+        "Under construction",
+        "Being built or set up.",
+        ("in construction", "being built"),
+    )
+    OPERATIONAL = (
+        "operational",
+        "Operational",
+        "Running or open to users, including recurring series still held.",
+        ("active", "launched", "opened", "recurring", "in operation", "running"),
+    )
+    COMPLETED = (
+        "completed",
+        "Completed",
+        "Finished: an event that took place or a project that was delivered.",
+        ("delivered", "finished", "held", "done"),
+    )
+    SUSPENDED = (
+        "suspended",
+        "Suspended",
+        "Stopped for the time being.",
+        ("paused", "on hold"),
+    )
+    CANCELLED = (
+        "cancelled",
+        "Cancelled",
+        "Abandoned before completion.",
+        ("canceled", "abandoned"),
+    )
+    UNKNOWN = (
+        "unknown",
+        "Unknown",
+        "No source says where the project stands.",
+        (),
+    )
+
+
+class Role(Vocabulary):
+    """
+    A country's part in a project.
+
+    .. versionadded:: 0.1.0
+    """
+
+    HOST = (
+        "host",
+        "Host",
+        "Where the project is located or held, or the country chairing it.",
+        ("chair", "venue", "organiser", "organizer", "owner"),
+    )
+    PARTNER = (
+        "partner",
+        "Partner",
+        "A party that builds or runs the project jointly with others.",
+        ("co-operator", "co-founder", "partner country"),
+    )
+    PROVIDER = (
+        "provider",
+        "Provider",
+        "A party that supplies the technology, finance, equipment, goods or know-how.",
+        (
+            "supplier",
+            "investor",
+            "financier",
+            "contractor",
+            "origin",
+            "product origin",
+            "exporter",
+        ),
+    )
+    BENEFICIARY = (
+        "beneficiary",
+        "Beneficiary",
+        "A party that receives the service, goods or training: users, patients, markets.",
+        ("recipient", "market", "client market", "patients", "destination", "users"),
+    )
+    PARTICIPANT = (
+        "participant",
+        "Participant",
+        "A party that takes part or signs, without a more specific role.",
+        ("member", "signatory", "delegate", "attendee"),
+    )
+    PROPOSER = (
+        "proposer",
+        "Proposer",
+        "The party that proposed or initiated the project.",
+        ("initiator", "proponent"),
+    )
+
+
+class Qualifier(Vocabulary):
+    """
+    How a reported figure relates to its value: "more than 300" is
+    `MORE_THAN` 300, not 300.
+
+    .. versionadded:: 0.1.0
+    """
+
+    EXACT = (
+        "exact",
+        "Exactly",
+        "The source states the number without qualification.",
+        ("exactly", "="),
+    )
+    MORE_THAN = (
+        "more_than",
+        "More than",
+        "The true value is greater than the number.",
+        ("over", "above", ">", "greater than"),
+    )
+    AT_LEAST = (
+        "at_least",
+        "At least",
+        "The true value is the number or greater.",
+        (">=", "no fewer than", "no less than"),
+    )
+    ABOUT = (
+        "about",
+        "About",
+        "The number is an approximation, in either direction.",
+        ("around", "approximately", "roughly", "some", "~"),
+    )
+    NEARLY = (
+        "nearly",
+        "Nearly",
+        "The true value is a little below the number.",
+        ("almost", "close to", "just under"),
+    )
+    LESS_THAN = (
+        "less_than",
+        "Less than",
+        "The true value is below the number.",
+        ("under", "fewer than", "below", "<"),
+    )
+    AT_MOST = (
+        "at_most",
+        "At most",
+        "The true value is the number or less.",
+        ("up to", "up_to", "no more than", "<="),
+    )
+
+    @property
+    def phrase(self) -> str:
+        """The words that go before a number: "more than", "" for EXACT."""
+        return "" if self is Qualifier.EXACT else self.label.lower()
+
+
+class Unit(Vocabulary):
+    """
+    The unit of an indicator's value. Amounts of money are in whole units
+    (USD 44 million is 44000000 `USD`).
+
+    .. versionadded:: 0.1.0
+    """
+
+    PERCENT = (
+        "percent",
+        "Percent",
+        "A percentage, a share or a change; may be negative.",
+        ("%", "per cent", "pct"),
+    )
+    PEOPLE = (
+        "people",
+        "People",
+        "A number of persons: trainees, students, patients, visitors.",
+        ("persons", "participants", "students", "patients", "trainees"),
+    )
+    ORGANIZATIONS = (
+        "organizations",
+        "Organisations",
+        "A number of institutions, companies, hospitals or other bodies.",
+        ("organisations", "institutions", "enterprises", "companies", "firms"),
+    )
+    COUNTRIES = (
+        "countries",
+        "Countries",
+        "A number of countries.",
+        ("states", "nations"),
+    )
+    COUNT = (
+        "count",
+        "Count",
+        (
+            "A number of things of the kind the indicator's metric names: "
+            "events, sessions, visits, documents, items."
+        ),
+        ("items", "number", "units"),
+    )
+    USD = (
+        "usd",
+        "US dollars",
+        "An amount in United States dollars.",
+        ("us dollars", "dollars", "$", "us$"),
+    )
+    CNY = (
+        "cny",
+        "Chinese yuan",
+        "An amount in Chinese yuan (renminbi).",
+        ("yuan", "rmb", "renminbi"),
+    )
+    KILOMETRES = (
+        "km",
+        "Kilometres",
+        "A length in kilometres.",
+        ("kilometres", "kilometers"),
+    )
+    SQUARE_METRES = (
+        "m2",
+        "Square metres",
+        "An area in square metres.",
+        ("m²", "square meters", "sqm"),
+    )
+    SQUARE_KILOMETRES = (
+        "km2",
+        "Square kilometres",
+        "An area in square kilometres.",
+        ("km²", "square kilometers"),
+    )
+
+    @property
+    def can_be_negative(self) -> bool:
+        """Whether a value in this unit may be below zero (only percentages)."""
+        return self is Unit.PERCENT
+
+
+class Region(Vocabulary):
+    """
+    A country's region, following the UN M49 geographic sub-regions.
+
+    .. versionadded:: 0.1.0
+    """
+
+    CENTRAL_ASIA = ("central_asia", "Central Asia", "UN M49 region 143.", ())
+    EASTERN_ASIA = ("eastern_asia", "Eastern Asia", "UN M49 region 030.", ("east asia",))
+    SOUTH_EASTERN_ASIA = (
+        "south_eastern_asia",
+        "South-eastern Asia",
+        "UN M49 region 035.",
+        ("southeast asia",),
+    )
+    SOUTHERN_ASIA = (
+        "southern_asia",
+        "Southern Asia",
+        "UN M49 region 034.",
+        ("south asia",),
+    )
+    WESTERN_ASIA = (
+        "western_asia",
+        "Western Asia",
+        "UN M49 region 145.",
+        ("west asia", "middle east"),
+    )
+    EASTERN_EUROPE = (
+        "eastern_europe",
+        "Eastern Europe",
+        "UN M49 region 151.",
+        ("east europe",),
+    )
+    NORTHERN_AFRICA = (
+        "northern_africa",
+        "Northern Africa",
+        "UN M49 region 015.",
+        ("north africa",),
+    )
+
+
+class OrganizationKind(Vocabulary):
+    """
+    What sort of body an organisation is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    ASSOCIATION = (
+        "association",
+        "Association",
+        "A business council, professional association or alliance of members.",
+        ("alliance", "council", "union", "chamber"),
+    )
+    COMPANY = (
+        "company",
+        "Company",
+        "A commercial firm, private or state-owned.",
+        ("enterprise", "firm", "corporation", "operator"),
+    )
+    FINANCIAL = (
+        "financial",
+        "Bank or payment network",
+        "A bank, payment network or other financial institution.",
+        ("bank", "payment network", "payments"),
+    )
+    GOVERNMENT = (
+        "government",
+        "Government body",
+        "A ministry, agency, regulator, local government or customs authority.",
+        ("ministry", "agency", "authority", "municipality", "government body"),
+    )
+    HOSPITAL = (
+        "hospital",
+        "Hospital",
+        "A hospital or clinic.",
+        ("clinic", "medical centre"),
+    )
+    INTERNATIONAL = (
+        "international",
+        "International body",
+        "An intergovernmental body such as an organ of the SCO.",
+        ("international body", "intergovernmental", "international organization"),
+    )
+    MEDIA = (
+        "media",
+        "Media",
+        "A broadcaster, newspaper or other media company.",
+        ("broadcaster", "newspaper"),
+    )
+    RESEARCH = (
+        "research",
+        "Research institute",
+        "A research institute or think tank.",
+        ("research institute", "think tank", "institute"),
+    )
+    UNIVERSITY = (
+        "university",
+        "University or college",
+        "A university, college or vocational school.",
+        ("college", "school", "vocational college"),
+    )
+
+
+class SourceKind(Vocabulary):
+    """
+    What sort of publication a source is.
+
+    .. versionadded:: 0.1.0
+    """
+
+    OFFICIAL = (
+        "official",
+        "Official",
+        "A site of a government, an SCO body or another public authority.",
+        ("government", "governmental"),
+    )
+    NEWS = (
+        "news",
+        "News",
+        "A news agency, newspaper, broadcaster or news portal.",
+        ("newspaper", "news agency", "media"),
+    )
+    AGGREGATOR = (
+        "aggregator",
+        "Aggregator",
+        "A site that summarises or republishes other outlets' articles.",
+        ("summary", "reprint site"),
+    )
+    BLOG = (
+        "blog",
+        "Blog or column",
+        "A blog, user column or opinion site.",
+        ("column", "opinion"),
+    )
+    REFERENCE = (
+        "reference",
+        "Reference",
+        "A wiki, encyclopaedia or reference-style explainer.",
+        ("wiki", "encyclopedia", "encyclopaedia"),
+    )
+    COMPANY = (
+        "company",
+        "Company",
+        "A company's own site or press release.",
+        ("press release", "corporate"),
+    )
+    ACADEMIC = (
+        "academic",
+        "Academic",
+        "A university, journal or research institute.",
+        ("university", "journal", "research"),
+    )
+
+
+# -- field validators ------------------------------------------------------------
+
+
+class FieldError(ValueError):
+    """
+    A field validator's complaint; `field` and `reason` are kept apart so the
+    loader can put the field into its path.
+    """
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field}: {reason}")
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_METRIC = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*\Z")
+_ALPHA2 = re.compile(r"[A-Z]{2}\Z")
+_ALPHA3 = re.compile(r"[A-Z]{3}\Z")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?\Z")
+_URL = re.compile(r"https?://[^\s/]+\S*\Z")
+_SUBJECT_SCO = "SCO"
+
+MAX_NAME = 300
+MAX_TEXT = 4000
+MAX_URL = 2000
+
+
+def _fail(field: attrs.Attribute[Any], reason: str) -> FieldError:
+    return FieldError(field.name, reason)
+
+
+def _matches(
+    pattern: re.Pattern[str], what: str, max_len: int = 100
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str):
+            raise _fail(field, f"expected a string, got {type(value).__name__}")
+        if len(value) > max_len or not pattern.match(value):
+            raise _fail(field, f"{_short(value)} is not {what}")
+
+    return check
+
+
+def _short(value: str, limit: int = 60) -> str:
+    if len(value) <= limit:
+        return repr(value)
+    return repr(value[:limit]) + f"... ({len(value):,} characters)"
+
+
+def _text(max_len: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str):
+            raise _fail(field, f"expected a string, got {type(value).__name__}")
+        if not value.strip():
+            raise _fail(field, "must not be empty")
+        if value != value.strip():
+            raise _fail(field, f"{_short(value)} has leading or trailing spaces")
+        if len(value) > max_len:
+            raise _fail(field, f"is {len(value):,} characters long; the limit is {max_len:,}")
+
+    return check
+
+
+def _optional(
+    check: Callable[[Any, attrs.Attribute[Any], Any], None],
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def optional(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            check(inst, field, value)
+
+    return optional
+
+
+def _instance(*types: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, types) or isinstance(value, bool):
+            raise _fail(field, f"expected {names}, got {type(value).__name__}")
+
+    return check
+
+
+def _each(
+    check: Callable[[Any, attrs.Attribute[Any], Any], None],
+    *,
+    unique: bool = True,
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def each(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+        seen = set()
+        for i, item in enumerate(value):
+            try:
+                check(inst, field, item)
+            except FieldError as exc:
+                raise FieldError(f"{field.name}[{i}]", exc.reason) from None
+            if unique and not isinstance(value, frozenset):
+                if item in seen:
+                    raise FieldError(f"{field.name}[{i}]", f"{item!r} is repeated")
+                seen.add(item)
+
+    return each
+
+
+def _tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+    if isinstance(value, (str, bytes, dict)):
+        msg = f"expected a sequence of items, got {type(value).__name__}"
+        raise TypeError(msg)
+    return value if type(value) is tuple else tuple(value)
+
+
+def _frozenset(value: Iterable[_T]) -> frozenset[_T]:
+    if isinstance(value, (str, bytes, dict)):
+        msg = f"expected a collection of items, got {type(value).__name__}"
+        raise TypeError(msg)
+    return value if type(value) is frozenset else frozenset(value)
+
+
+# One converter per element type, so that type checkers see what each
+# field's __init__ parameter accepts.
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return _tuple(value)
+
+
+def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
+    return _tuple(value)
+
+
+def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
+    return _tuple(value)
+
+
+def _technologies(value: Iterable[Technology]) -> frozenset[Technology]:
+    return _frozenset(value)
+
+
+def _sectors(value: Iterable[Sector]) -> frozenset[Sector]:
+    return _frozenset(value)
+
+
+_slug = _matches(_SLUG, "a slug (lowercase letters, digits, single hyphens)")
+_alpha2 = _matches(_ALPHA2, "an ISO 3166-1 alpha-2 code (two capital letters)")
+_name = _text(MAX_NAME)
+_prose = _text(MAX_TEXT)
+
+
+# -- PartialDate ---------------------------------------------------------------------
+
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+
+def _year(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    _instance(int)(_inst, field, value)
+    if not 1000 <= value <= 9999:
+        raise _fail(field, f"{value} is not a four-digit year")
+
+
+def _month(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    _instance(int)(inst, field, value)
+    if not 1 <= value <= 12:
+        raise _fail(field, f"{value} is not a month (1-12)")
+
+
+def _day(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    _instance(int)(inst, field, value)
+    if inst.month is None:
+        raise _fail(field, "a day needs a month")
+    if isinstance(inst.year, int) and isinstance(inst.month, int) and 1 <= inst.month <= 12:
+        last = calendar.monthrange(inst.year, inst.month)[1]
+        if not 1 <= value <= last:
+            raise _fail(field, f"{inst.year:04d}-{inst.month:02d} has no day {value}")
+
+
+@attrs.frozen(kw_only=False, order=False)
+class PartialDate:
+    """
+    A calendar date known to the year, the month or the day.
+
+    "2025-03" is March 2025, not 1 March 2025: the precision is kept, and
+    `earliest` / `latest` give the first and last day it may mean.
+    Partial dates sort by their first day, and a less precise date sorts
+    before a more precise one that starts on the same day
+    ("2025" < "2025-01" < "2025-01-01").
+
+    >>> PartialDate.parse("2025-03")
+    PartialDate('2025-03')
+    >>> PartialDate.parse("2025-03").latest()
+    datetime.date(2025, 3, 31)
+
+    Attributes:
+        year: Four-digit year.
+        month: 1-12, or None when only the year is known.
+        day: Day of the month, or None when only the year or month is known.
+
+    .. versionadded:: 0.1.0
+    """
+
+    year: int = attrs.field(validator=_year)
+    month: int | None = attrs.field(default=None, validator=_month)
+    day: int | None = attrs.field(default=None, validator=_day)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """
+        Parse "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+
+        Raises:
+            ValueError: *text* is not one of those forms, or no such date
+                exists (2025-02-30, month 13).
+        """
+        match = _ISO.match(text) if isinstance(text, str) else None
+        if match is None:
+            msg = f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            raise ValueError(msg)
+        year, month, day = match.groups()
+        try:
+            return cls(
+                int(year),
+                None if month is None else int(month),
+                None if day is None else int(day),
+            )
+        except FieldError as exc:
+            msg = f"{text!r} is not a valid date: {exc.reason}"
+            raise ValueError(msg) from None
+
+    @classmethod
+    def from_date(cls, day: dt.date) -> PartialDate:
+        """The day *day*, with day precision."""
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        if self.day is not None:
+            return "day"
+        return "year" if self.month is None else "month"
+
+    def earliest(self) -> dt.date:
+        """The first day this date may mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        """The last day this date may mean."""
+        if self.day is not None:
+            return dt.date(self.year, self.month or 1, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def to_date(self) -> dt.date:
+        """
+        The exact day.
+
+        Raises:
+            ValueError: The date is only known to the month or year.
+        """
+        if self.day is None:
+            msg = f"{self} is only known to the {self.precision}, not the day"
+            raise ValueError(msg)
+        return self.earliest()
+
+    def __contains__(self, day: object) -> bool:
+        if not isinstance(day, dt.date):
+            return False
+        day = _as_date(day)
+        return self.earliest() <= day <= self.latest()
+
+    def _key(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+
+def _as_date(day: dt.date) -> dt.date:
+    # A datetime is a date, but does not compare with one.
+    return day.date() if isinstance(day, dt.datetime) else day
+
+
+def _partial_date(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    _instance(PartialDate)(inst, field, value)
+
+
+# -- records -----------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """
+    A publication that records cite.
+
+    Attributes:
+        id: Stable slug, e.g. ``"pd-seed-2025-08-29"``.
+        title: The headline or page title; None where it could not be seen.
+        publisher: The site or outlet that published the page.
+        reprint_of: The outlet whose story this page reprints, summarises or
+            credits, or None for original reporting. Two sources with the
+            same `origin` are not independent.
+        kind: What sort of publication it is.
+        published: Publication date, as precise as known.
+        url: Where it was read.
+        language: BCP 47 tag of the page's language ("en", "ru", "zh-Hant").
+        archived_url: A stable archived copy, where one exists.
+        note: Caveats on reliability or content.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_slug)
+    title: str | None = attrs.field(default=None, validator=_optional(_prose))
+    publisher: str = attrs.field(validator=_name)
+    reprint_of: str | None = attrs.field(default=None, validator=_optional(_name))
+    kind: SourceKind = attrs.field(validator=_instance(SourceKind))
+    published: PartialDate | None = attrs.field(default=None, validator=_optional(_partial_date))
+    url: str = attrs.field(validator=_matches(_URL, "an http(s) URL", MAX_URL))
+    language: str = attrs.field(
+        validator=_matches(_LANGUAGE, "a BCP 47 language tag such as 'en' or 'zh-Hant'")
+    )
+    archived_url: str | None = attrs.field(
+        default=None, validator=_optional(_matches(_URL, "an http(s) URL", MAX_URL))
+    )
+    note: str | None = attrs.field(default=None, validator=_optional(_prose))
+
+    @property
+    def origin(self) -> str:
+        """The outlet ultimately responsible: `reprint_of`, else `publisher`."""
+        return self.reprint_of or self.publisher
+
+
+def _until_after_since(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    _partial_date(inst, field, value)
+    since = inst.since
+    if isinstance(since, PartialDate) and value.earliest() <= since.earliest():
+        raise _fail(field, f"{value} is not after since ({since})")
+
+
+@attrs.frozen(kw_only=True)
+class Membership:
+    """
+    One period of a country's SCO status.
+
+    The period runs from the first day `since` may mean up to, but not
+    including, the first day `until` may mean; a status known only to the
+    year (``since="2005"``) therefore counts from 1 January.
+
+    Attributes:
+        status: The status held.
+        since: When it began.
+        until: When it ended (the next status usually begins that day), or
+            None if it still holds.
+        sources: Ids of the sources that support it.
+        note: Context: summit, memorandum, disputed dates.
+
+    .. versionadded:: 0.1.0
+    """
+
+    status: Status = attrs.field(validator=_instance(Status))
+    since: PartialDate = attrs.field(validator=_partial_date)
+    until: PartialDate | None = attrs.field(default=None, validator=_until_after_since)
+    sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
+    note: str | None = attrs.field(default=None, validator=_optional(_prose))
+
+    def holds_on(self, day: dt.date) -> bool:
+        """Whether this status held on *day*."""
+        day = _as_date(day)
+        if day < self.since.earliest():
+            return False
+        return self.until is None or day < self.until.earliest()
+
+
+@attrs.frozen(kw_only=True)
+class Country:
+    """
+    A country with a status in the SCO, now or in the past.
+
+    Attributes:
+        code: ISO 3166-1 alpha-2 code, e.g. ``"UZ"``.
+        alpha3: ISO 3166-1 alpha-3 code, e.g. ``"UZB"``.
+        name: English short name.
+        name_zh: Name in Chinese (simplified).
+        name_ru: Name in Russian.
+        aliases: Other names it is known by ("Kirgizia", "Türkiye").
+        region: UN M49 sub-region.
+        memberships: Its statuses, in time order, never overlapping.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str = attrs.field(validator=_alpha2)
+    alpha3: str = attrs.field(
+        validator=_matches(_ALPHA3, "an ISO 3166-1 alpha-3 code (three capital letters)")
+    )
+    name: str = attrs.field(validator=_name)
+    name_zh: str = attrs.field(validator=_name)
+    name_ru: str = attrs.field(validator=_name)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_each(_name))
+    region: Region = attrs.field(validator=_instance(Region))
+    memberships: tuple[Membership, ...] = attrs.field(
+        converter=_memberships, validator=_each(_instance(Membership), unique=False)
+    )
+
+    def status_on(self, day: dt.date) -> Status | None:
+        """
+        The country's status on *day*, or None if it had none.
+
+        >>> from datetime import date
+        >>> import sco_digital as sd
+        >>> sd.load().country("BY").status_on(date(2024, 7, 4))
+        <Status.MEMBER: 'member'>
+        """
+        for membership in self.memberships:
+            if membership.holds_on(day):
+                return membership.status
+        return None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name and code the country can be looked up by."""
+        return (self.code, self.alpha3, self.name, self.name_zh, self.name_ru, *self.aliases)
+
+
+def _country_reference(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    _alpha2(_inst, field, value)
+
+
+@attrs.frozen(kw_only=True)
+class Organization:
+    """
+    A company, ministry, university or other body that takes part in projects.
+
+    Attributes:
+        id: Stable slug.
+        name: Its name in English.
+        kind: What sort of body it is.
+        country: Where it is based (alpha-2 code), or None for
+            international bodies.
+        aliases: Abbreviations and other names ("CAICT").
+        sources: Ids of the sources that name it.
+        note: Context.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_name)
+    kind: OrganizationKind = attrs.field(validator=_instance(OrganizationKind))
+    country: str | None = attrs.field(default=None, validator=_optional(_country_reference))
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_each(_name))
+    sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
+    note: str | None = attrs.field(default=None, validator=_optional(_prose))
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """
+    A country's part in a project.
+
+    Attributes:
+        country: Alpha-2 code.
+        role: What the country does in the project.
+
+    .. versionadded:: 0.1.0
+    """
+
+    country: str = attrs.field(validator=_country_reference)
+    role: Role = attrs.field(validator=_instance(Role))
+
+
+def _ended_after_started(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    _partial_date(inst, field, value)
+    started = inst.started
+    if isinstance(started, PartialDate) and value.latest() < started.earliest():
+        raise _fail(field, f"{value} is before started ({started})")
+
+
+@attrs.frozen(kw_only=True)
+class Project:
+    """
+    A digital cooperation project, programme, agreement, event or policy.
+
+    Attributes:
+        id: Stable slug.
+        name: Its usual English name.
+        aliases: Other names it goes by.
+        summary: What it is, in a few sentences of our own.
+        kind: What sort of project it is.
+        status: Where it stood at its latest source.
+        participants: The countries involved and their roles.
+        organizations: Ids of the organisations involved.
+        technologies: The technologies it uses or promotes.
+        sectors: The sectors it serves.
+        location: Where it is, as a place name, or None.
+        started: When it began (launch, signature, adoption, opening).
+        ended: When it ended, for finished events and projects.
+        parent: Id of the umbrella project it belongs to, or None.
+        sources: Ids of the sources that support it.
+        note: Caveats, disputed details and what the sources leave open.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_name)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_each(_name))
+    summary: str = attrs.field(validator=_prose)
+    kind: ProjectKind = attrs.field(validator=_instance(ProjectKind))
+    status: ProjectStatus = attrs.field(validator=_instance(ProjectStatus))
+    participants: tuple[Participant, ...] = attrs.field(
+        default=(), converter=_participants, validator=_each(_instance(Participant))
+    )
+    organizations: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings, validator=_each(_slug)
+    )
+    technologies: frozenset[Technology] = attrs.field(
+        default=frozenset(), converter=_technologies, validator=_each(_instance(Technology))
+    )
+    sectors: frozenset[Sector] = attrs.field(
+        default=frozenset(), converter=_sectors, validator=_each(_instance(Sector))
+    )
+    location: str | None = attrs.field(default=None, validator=_optional(_name))
+    started: PartialDate | None = attrs.field(default=None, validator=_optional(_partial_date))
+    ended: PartialDate | None = attrs.field(default=None, validator=_ended_after_started)
+    parent: str | None = attrs.field(default=None, validator=_optional(_slug))
+    sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
+    note: str | None = attrs.field(default=None, validator=_optional(_prose))
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """The codes of all participating countries."""
+        return frozenset(p.country for p in self.participants)
+
+    def roles_of(self, country: str) -> frozenset[Role]:
+        """The roles the country with alpha-2 code *country* plays here."""
+        return frozenset(p.role for p in self.participants if p.country == country)
+
+
+@attrs.frozen(kw_only=True)
+class Interval:
+    """
+    The values a qualified figure allows; a missing end is unbounded.
+
+    ``300 in Interval(low=300, low_closed=False)`` is False: "more than 300"
+    excludes 300.
+
+    .. versionadded:: 0.1.0
+    """
+
+    low: float | None = None
+    high: float | None = None
+    low_closed: bool = True
+    high_closed: bool = True
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return False
+        if self.low is not None and (
+            value < self.low or (value == self.low and not self.low_closed)
+        ):
+            return False
+        return self.high is None or not (
+            value > self.high or (value == self.high and not self.high_closed)
+        )
+
+
+def _value(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    _instance(int, float)(inst, field, value)
+    if not math.isfinite(value):
+        raise _fail(field, f"{value!r} is not a finite number")
+    unit = inst.unit
+    if value < 0 and isinstance(unit, Unit) and not unit.can_be_negative:
+        raise _fail(field, f"{value!r} is negative, which {unit.value!r} cannot be")
+
+
+def _subject(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    if (
+        isinstance(value, str)
+        and (value == _SUBJECT_SCO or _ALPHA2.match(value) or _SLUG.match(value))
+        and len(value) <= 100
+    ):
+        return
+    raise _fail(
+        field,
+        f"{value!r} is not a project or organisation id, a country code or 'SCO'",
+    )
+
+
+def _period_end(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    _partial_date(inst, field, value)
+    period = inst.period
+    if period is None:
+        raise _fail(field, "needs period (its start) to be set")
+    if isinstance(period, PartialDate) and value.latest() <= period.latest():
+        raise _fail(field, f"{value} is not after period ({period})")
+
+
+def _format_number(value: float) -> str:
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """
+    A figure reported about a project, a country, an organisation or the SCO
+    as a whole, with its qualifier and dates kept as the source gives them.
+
+    Attributes:
+        id: Stable slug.
+        subject: What the figure is about: a project or organisation id, a
+            country code, or ``"SCO"``.
+        metric: What is measured, as a snake_case slug
+            (``"latency_reduction"``).
+        label: The same in words.
+        value: The number as reported, in whole units of `unit`.
+        unit: The unit of `value`.
+        qualifier: How the true value relates to `value`.
+        period: The time the figure covers (a year, a month); with
+            `period_end`, its first part.
+        period_end: The last part of a period that spans several
+            (January to July 2025), or None.
+        as_of: The date a running total was counted, or None.
+        sources: Ids of the sources that report it.
+        note: Caveats: scope, conflicting figures, unclear periods.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_slug)
+    subject: str = attrs.field(validator=_subject)
+    metric: str = attrs.field(
+        validator=_matches(_METRIC, "a snake_case metric name such as 'people_trained'")
+    )
+    label: str = attrs.field(validator=_name)
+    value: float = attrs.field(validator=_value)
+    unit: Unit = attrs.field(validator=_instance(Unit))
+    qualifier: Qualifier = attrs.field(validator=_instance(Qualifier))
+    period: PartialDate | None = attrs.field(default=None, validator=_optional(_partial_date))
+    period_end: PartialDate | None = attrs.field(default=None, validator=_period_end)
+    as_of: PartialDate | None = attrs.field(default=None, validator=_optional(_partial_date))
+    sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
+    note: str | None = attrs.field(default=None, validator=_optional(_prose))
+
+    def bounds(self) -> Interval | None:
+        """
+        The values the qualifier allows, or None where it sets no bound
+        (`Qualifier.ABOUT`). Units that cannot be negative start at 0.
+
+        >>> ind = Indicator(id="x", subject="SCO", metric="m", label="m",
+        ...     value=300, unit=Unit.PEOPLE, qualifier=Qualifier.MORE_THAN,
+        ...     sources=("s",))
+        >>> ind.bounds()
+        Interval(low=300, high=None, low_closed=False, high_closed=True)
+        >>> 300 in ind.bounds(), 301 in ind.bounds()
+        (False, True)
+        """
+        v = self.value
+        floor = None if self.unit.can_be_negative else 0.0
+        q = self.qualifier
+        if q is Qualifier.EXACT:
+            return Interval(low=v, high=v)
+        if q is Qualifier.MORE_THAN:
+            return Interval(low=v, low_closed=False)
+        if q is Qualifier.AT_LEAST:
+            return Interval(low=v)
+        if q in (Qualifier.NEARLY, Qualifier.LESS_THAN):
+            return Interval(low=floor, high=v, high_closed=False)
+        if q is Qualifier.AT_MOST:
+            return Interval(low=floor, high=v)
+        return None
+
+    @property
+    def text(self) -> str:
+        """The figure in words: "more than 300 people", "USD 512.4 billion"."""
+        value = self.value
+        if self.unit in (Unit.USD, Unit.CNY):
+            for scale, word in _SCALES:
+                if abs(value) >= scale:
+                    amount = f"{_format_number(value / scale)} {word}"
+                    break
+            else:
+                amount = _format_number(value)
+            words = f"{'USD' if self.unit is Unit.USD else 'CNY'} {amount}"
+        elif self.unit is Unit.PERCENT:
+            words = f"{_format_number(value)}%"
+        elif self.unit is Unit.COUNT:
+            words = _format_number(value)
+        else:
+            unit_word = self.unit.label.lower()
+            if self.unit in (Unit.KILOMETRES, Unit.SQUARE_METRES, Unit.SQUARE_KILOMETRES):
+                unit_word = str(self.unit.value).replace("2", "²")
+            words = f"{_format_number(value)} {unit_word}"
+        phrase = self.qualifier.phrase
+        return f"{phrase} {words}" if phrase else words
+
+
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """
+    A documented disagreement between sources about a date, a figure or an
+    attribution.
+
+    The records keep the best-supported value; the conflict names the
+    alternatives and the sources behind each.
+
+    Attributes:
+        id: Stable slug.
+        topic: A short title ("Belarus membership date").
+        summary: What the sources disagree on and how the data resolves it.
+        records: The ids (projects, organisations, indicators) and country
+            codes of the records concerned.
+        sources: Ids of the sources on every side.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_slug)
+    topic: str = attrs.field(validator=_name)
+    summary: str = attrs.field(validator=_prose)
+    records: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_subject))
+    sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
+
+
+Record = Source | Country | Organization | Project | Indicator | Conflict
+"""Any top-level record of the dataset."""
