@@ -1,0 +1,124 @@
+"""
+sco_digital: the digital cooperation of the Shanghai Cooperation
+Organisation's countries, as validated, source-cited Python records.
+
+>>> import sco_digital as sd
+>>> [p.id for p in sd.by_country("KG")][:3]  # doctest: +NORMALIZE_WHITESPACE
+['china-kyrgyzstan-uzbekistan-fiber-cable', 'china-sco-big-data-center-xinjiang-branch',
+ 'china-telecom-silk-road-optical-cable']
+
+Importing the package reads no file: the data is loaded on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._cite import cite
+from ._loader import load
+from .dataset import Dataset
+from .errors import DataError, Problem, SCODigitalError, UnknownKeyError
+from .models import (
+    Conflict,
+    Country,
+    Indicator,
+    Interval,
+    Membership,
+    Organization,
+    OrganizationKind,
+    PartialDate,
+    Participant,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+    Qualifier,
+    Region,
+    Role,
+    Sector,
+    Source,
+    SourceKind,
+    Status,
+    Technology,
+    Unit,
+    Vocabulary,
+)
+
+__all__ = [
+    "DATA_VERSION",
+    "Conflict",
+    "Country",
+    "DataError",
+    "Dataset",
+    "Indicator",
+    "Interval",
+    "Membership",
+    "Organization",
+    "OrganizationKind",
+    "PartialDate",
+    "Participant",
+    "Problem",
+    "Project",
+    "ProjectKind",
+    "ProjectStatus",
+    "Qualifier",
+    "Region",
+    "Role",
+    "SCODigitalError",
+    "Sector",
+    "Source",
+    "SourceKind",
+    "Status",
+    "Technology",
+    "Unit",
+    "UnknownKeyError",
+    "Vocabulary",
+    "__version__",
+    "by_country",
+    "by_technology",
+    "cite",
+    "load",
+]
+
+
+def by_country(country: str | Country) -> tuple[Project, ...]:
+    """
+    The bundled dataset's projects in which *country* takes part; see
+    `Dataset.by_country`.
+
+    .. versionadded:: 0.1.0
+    """
+    return load().by_country(country)
+
+
+def by_technology(technology: str | Technology) -> tuple[Project, ...]:
+    """
+    The bundled dataset's projects that use *technology*; see
+    `Dataset.by_technology`.
+
+    .. versionadded:: 0.1.0
+    """
+    return load().by_technology(technology)
+
+
+if TYPE_CHECKING:
+    __version__: str
+    DATA_VERSION: str
+else:
+
+    def __getattr__(name: str) -> Any:
+        # Computed on first access so that `import sco_digital` reads nothing.
+        # Hidden from type checkers, which would otherwise accept any name.
+        if name == "__version__":
+            from importlib.metadata import version
+
+            return version("sco-digital")
+        if name == "DATA_VERSION":
+            from ._loader import bundled_manifest
+
+            return bundled_manifest()["data_version"]
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,283 @@
+"""
+Reading the data files into a validated `Dataset`.
+
+`load()` reads the bundled files through importlib.resources the first time
+it is called, in whichever thread gets there first, and hands every caller
+the same Dataset afterwards. `load(path)` reads a directory of the same
+files, every time, with the same checks. Either way the result is a
+complete, validated Dataset or one `DataError` listing every problem found;
+nothing is cached after a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .dataset import FILES, Dataset
+from .errors import DataError, Problem
+
+__all__ = ["MAX_FILE_SIZE", "load"]
+
+MANIFEST = "manifest.json"
+MAX_FILE_SIZE = 64 * 1024 * 1024
+"""The largest data file `load` reads, in bytes (64 MiB)."""
+
+_FIELDS = {
+    "sources.json": "sources",
+    "countries.json": "countries",
+    "organizations.json": "organizations",
+    "projects.json": "projects",
+    "indicators.json": "indicators",
+    "conflicts.json": "conflicts",
+}
+_MANIFEST_KEYS = ("name", "title", "data_version", "license", "counts")
+_CALVER = re.compile(r"\d{4}\.\d{2}\.\d{2}(?:\.\d+)?\Z")
+
+_lock = threading.Lock()
+_default: Dataset | None = None
+_manifest_cache: dict[str, Any] | None = None
+
+
+class _TooLarge(Exception):  # noqa: N818 - internal signal
+    def __init__(self, size: int | None, limit: int) -> None:
+        super().__init__(size, limit)
+        self.size = size
+        self.limit = limit
+
+
+def load(
+    path: str | os.PathLike[str] | None = None, *, max_file_size: int = MAX_FILE_SIZE
+) -> Dataset:
+    """
+    Load and validate the dataset.
+
+    With no *path*, return the bundled dataset: read once, on first use,
+    safely when many threads ask at once, and shared by every caller. With
+    a *path*, read that directory's ``sources.json``, ``countries.json``,
+    ``organizations.json``, ``projects.json``, ``indicators.json``,
+    ``conflicts.json`` and ``manifest.json`` afresh, with the same checks.
+
+    Args:
+        path: A directory holding the data files, or None for the bundled data.
+        max_file_size: Refuse files larger than this many bytes (directories only).
+
+    Raises:
+        DataError: Anything is wrong with the files or the records; the error
+            lists every problem, each with its file, record and field.
+
+    .. versionadded:: 0.1.0
+    """
+    global _default  # noqa: PLW0603 - the one published default
+    if path is None:
+        ds = _default
+        if ds is None:
+            with _lock:
+                ds = _default
+                if ds is None:
+                    # Built completely, then published in one assignment.
+                    ds = _default = _build(_read_bundled)
+        return ds
+    directory = Path(path)
+    if not directory.is_dir():
+        what = "does not exist" if not directory.exists() else "is not a directory"
+        raise DataError(
+            [Problem(file=str(directory), message=f"{what}; expected a directory of data files")]
+        )
+    return _build(lambda name: _read_file(directory / name, max_file_size))
+
+
+def bundled_manifest() -> dict[str, Any]:
+    """The bundled manifest.json, parsed (read once)."""
+    global _manifest_cache  # noqa: PLW0603 - an immutable value, cached
+    manifest = _manifest_cache
+    if manifest is None:
+        problems: list[Problem] = []
+        value = _parse(MANIFEST, _read_bundled(MANIFEST), problems)
+        if problems or not isinstance(value, dict):
+            raise DataError(problems or [Problem(file=MANIFEST, message="expected an object")])
+        manifest = _manifest_cache = value
+    return manifest
+
+
+def _read_bundled(name: str) -> bytes:
+    from importlib.resources import files  # not at import time: it is slow to import
+
+    return files("sco_digital").joinpath("data").joinpath(name).read_bytes()
+
+
+def _read_file(file: Path, limit: int) -> bytes:
+    size = file.stat().st_size
+    if size > limit:
+        raise _TooLarge(size, limit)
+    with file.open("rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:  # grew while we read it
+        raise _TooLarge(None, limit)
+    return data
+
+
+def _build(read: Callable[[str], bytes]) -> Dataset:
+    from . import _serialize  # cattrs is imported on first load, not at import
+
+    problems: list[Problem] = []
+    tables: dict[str, list[Any]] = {}
+    lengths: dict[str, int] = {}
+    for cls, name in FILES.items():
+        value = _read_json(read, name, problems)
+        if value is None:
+            continue
+        if type(value) is not list:
+            problems.append(
+                Problem(
+                    file=name,
+                    message=f"expected an array of records, got {_serialize.json_type(value)}",
+                )
+            )
+            continue
+        lengths[_FIELDS[name]] = len(value)
+        hook = _serialize.CONVERTER.get_structure_hook(cls)
+        records = tables[_FIELDS[name]] = []
+        for i, item in enumerate(value):
+            try:
+                records.append(hook(item, cls))
+            except Exception as exc:  # noqa: BLE001 - every failure becomes a located Problem
+                problems.extend(
+                    Problem(file=name, record=i, path=path, message=message)
+                    for path, message in _serialize.problems_of(exc)
+                )
+    manifest = _read_json(read, MANIFEST, problems)
+    version = _check_manifest(manifest, lengths, problems)
+    if problems:
+        raise DataError(problems)
+    ds = Dataset(**tables, data_version=version)
+    problems.extend(ds.problems())
+    if problems:
+        raise DataError(problems)
+    return ds
+
+
+def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem]) -> Any:
+    try:
+        data = read(name)
+    except FileNotFoundError:
+        problems.append(Problem(file=name, message="file is missing"))
+        return None
+    except _TooLarge as exc:
+        size = "" if exc.size is None else f" ({exc.size:,} bytes)"
+        problems.append(
+            Problem(
+                file=name,
+                message=f"file is too large{size}; the limit is {exc.limit:,} bytes"
+                " unless load(max_file_size=...) raises it",
+            )
+        )
+        return None
+    except OSError as exc:
+        problems.append(Problem(file=name, message=f"cannot be read: {exc.strerror or exc}"))
+        return None
+    return _parse(name, data, problems)
+
+
+class _DuplicateKey(Exception):  # noqa: N818 - internal signal
+    pass
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                where = (
+                    f" (in the object with id {obj['id']!r})"
+                    if isinstance(obj.get("id"), str)
+                    else ""
+                )
+                msg = f"key {key!r} appears twice in one object{where}"
+                raise _DuplicateKey(msg)
+            seen.add(key)
+    return obj
+
+
+def _constant(name: str) -> Any:
+    msg = f"{name} is not a number JSON allows"
+    raise ValueError(msg)
+
+
+def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
+    def fail(message: str) -> None:
+        problems.append(Problem(file=name, message=message))
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        fail("starts with a UTF-8 byte-order mark; save it as UTF-8 without one")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = data[exc.start : exc.start + 1]
+        fail(f"is not valid UTF-8: byte {byte!r} at offset {exc.start} (line {line})")
+        return None
+    try:
+        return json.loads(text, object_pairs_hook=_object, parse_constant=_constant)
+    except json.JSONDecodeError as exc:
+        fail(f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+    except _DuplicateKey as exc:
+        fail(f"is not valid JSON for this package: {exc}")
+    except RecursionError:
+        fail("is not valid JSON for this package: nested too deeply")
+    except ValueError as exc:  # _constant, or an integer with too many digits
+        fail(f"is not valid JSON for this package: {exc}")
+    return None
+
+
+def _check_manifest(  # noqa: C901 - one check per manifest key
+    manifest: Any, lengths: dict[str, int], problems: list[Problem]
+) -> str | None:
+    if manifest is None:
+        return None
+
+    def fail(path: str, message: str) -> None:
+        problems.append(Problem(file=MANIFEST, path=path, message=message))
+
+    if type(manifest) is not dict:
+        fail("", "expected an object")
+        return None
+    for key in _MANIFEST_KEYS:
+        if key not in manifest:
+            fail(f".{key}", "required key is missing")
+    for key in manifest:
+        if key not in _MANIFEST_KEYS:
+            fail("", f"unknown key {key!r}; the known keys are: {', '.join(_MANIFEST_KEYS)}")
+    for key in ("name", "title", "license"):
+        if key in manifest and (type(manifest[key]) is not str or not manifest[key]):
+            fail(f".{key}", "expected a non-empty string")
+    version = manifest.get("data_version")
+    if "data_version" in manifest and not (type(version) is str and _CALVER.match(version)):
+        fail(".data_version", f"{version!r} is not a CalVer version such as '2025.08.29'")
+        version = None
+    if "counts" in manifest:
+        _check_counts(manifest["counts"], lengths, fail)
+    return version if type(version) is str else None
+
+
+def _check_counts(counts: Any, lengths: dict[str, int], fail: Callable[[str, str], None]) -> None:
+    if type(counts) is not dict:
+        fail(".counts", "expected an object")
+        return
+    expected = sorted(_FIELDS.values())
+    for key in counts:
+        if key not in expected:
+            fail(".counts", f"unknown key {key!r}; the known keys are: {', '.join(expected)}")
+    for key in expected:
+        count = counts.get(key)
+        if type(count) is not int:
+            fail(f".counts.{key}", f"expected an integer, got {count!r}")
+        elif key in lengths and count != lengths[key]:
+            fail(f".counts.{key}", f"says {count} but {key}.json has {lengths[key]} records")

@@ -1,0 +1,884 @@
+"""
+`Dataset`: the records, read-only indexes over them, and the query helpers.
+
+A Dataset is immutable. Its record tuples are sorted by id (countries by
+code) and every query returns a tuple sorted the same way, so results are
+deterministic. Lookups accept the spellings people use ("UZ", "UZB",
+"Uzbekistan", "Узбекистан"; "5G", "AI", "fibre optics"). A known key with no
+matches gives ``()``; an unknown key raises `UnknownKeyError` with
+suggestions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from .errors import DataError, Problem, UnknownKeyError
+from .models import (
+    Conflict,
+    Country,
+    Indicator,
+    Membership,
+    Organization,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+    Sector,
+    Source,
+    Status,
+    Technology,
+    Vocabulary,
+    normalize_key,
+    suggest,
+)
+
+__all__ = ["Dataset"]
+
+_T = TypeVar("_T")
+_D = TypeVar("_D")
+_V = TypeVar("_V", bound=Vocabulary)
+
+Cited = Membership | Organization | Project | Indicator | Conflict
+"""Records that cite sources directly."""
+
+Subject = Country | Organization | Project
+"""Records an indicator or a conflict can be about."""
+
+FILES: Mapping[type, str] = MappingProxyType(
+    {
+        Source: "sources.json",
+        Country: "countries.json",
+        Organization: "organizations.json",
+        Project: "projects.json",
+        Indicator: "indicators.json",
+        Conflict: "conflicts.json",
+    }
+)
+"""The data file each kind of record lives in."""
+
+_SCO = "SCO"
+_EMPTY: tuple[Any, ...] = ()
+
+
+def _by_id(items: Iterable[_T]) -> tuple[_T, ...]:
+    return tuple(sorted(items, key=_record_key))
+
+
+# One converter per table, so that type checkers see what Dataset() accepts.
+def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
+    return _by_id(items)
+
+
+def _countries(items: Iterable[Country]) -> tuple[Country, ...]:
+    return _by_id(items)
+
+
+def _organizations(items: Iterable[Organization]) -> tuple[Organization, ...]:
+    return _by_id(items)
+
+
+def _projects(items: Iterable[Project]) -> tuple[Project, ...]:
+    return _by_id(items)
+
+
+def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
+    return _by_id(items)
+
+
+def _conflicts(items: Iterable[Conflict]) -> tuple[Conflict, ...]:
+    return _by_id(items)
+
+
+def _record_key(record: Any) -> str:
+    return record.code if isinstance(record, Country) else record.id
+
+
+def _as_day(as_of: dt.date | str | None) -> dt.date:
+    if as_of is None:
+        return dt.date.today()  # noqa: DTZ011 - a calendar day, not an instant
+    if isinstance(as_of, dt.datetime):
+        return as_of.date()
+    if isinstance(as_of, dt.date):
+        return as_of
+    if isinstance(as_of, str):
+        try:
+            return dt.date.fromisoformat(as_of)
+        except ValueError:
+            msg = f"as_of must be a date or 'YYYY-MM-DD', got {as_of!r}"
+            raise ValueError(msg) from None
+    msg = f"as_of must be a date or 'YYYY-MM-DD', got {type(as_of).__name__}"
+    raise TypeError(msg)
+
+
+@attrs.frozen(kw_only=True, repr=False, cache_hash=True)
+class Dataset:
+    """
+    The SCO digital-cooperation records and everything you can ask of them.
+
+    Build one with `sco_digital.load` (the bundled data, or a directory of
+    the same files), or from records in memory:
+    ``Dataset(sources=..., countries=..., organizations=..., projects=...,
+    indicators=..., conflicts=...)``, which sorts them by id. Construction
+    does not check the rules that span records; call `validate` for that
+    (`load` always does).
+
+    Attributes:
+        sources: Every cited publication, by id.
+        countries: Every country with an SCO status, by code.
+        organizations: Companies, ministries, universities..., by id.
+        projects: Projects, programmes, agreements, events and policies, by id.
+        indicators: Reported figures, by id.
+        conflicts: Documented disagreements between sources, by id.
+        data_version: The CalVer version of the data, from its manifest
+            (metadata: two datasets with equal records are equal whatever
+            their versions).
+
+    .. versionadded:: 0.1.0
+    """
+
+    sources: tuple[Source, ...] = attrs.field(converter=_sources)
+    countries: tuple[Country, ...] = attrs.field(converter=_countries)
+    organizations: tuple[Organization, ...] = attrs.field(converter=_organizations)
+    projects: tuple[Project, ...] = attrs.field(converter=_projects)
+    indicators: tuple[Indicator, ...] = attrs.field(converter=_indicators)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
+    data_version: str | None = attrs.field(default=None, eq=False)
+
+    _index: _Index = attrs.field(init=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", _Index(self))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(getattr(self, name))} {name}"
+            for name in (
+                "countries",
+                "projects",
+                "indicators",
+                "organizations",
+                "sources",
+                "conflicts",
+            )
+        )
+        version = f" {self.data_version}" if self.data_version else ""
+        return f"<Dataset{version}: {counts}>"
+
+    # -- single records -------------------------------------------------------
+
+    def country(self, key: str | Country) -> Country:
+        """
+        The country with this code (alpha-2 or alpha-3), name in English,
+        Chinese or Russian, or alias; case, accents and punctuation are
+        ignored.
+
+        >>> import sco_digital as sd
+        >>> ds = sd.load()
+        >>> ds.country("Узбекистан").code
+        'UZ'
+
+        Raises:
+            UnknownKeyError: No country matches; the message suggests the
+                closest names.
+        """
+        found = self.get_country(key)
+        if found is None:
+            raise UnknownKeyError(
+                "country", key, suggest(key, self._index.country_keys, _country_name)
+            )
+        return found
+
+    @overload
+    def get_country(self, key: str | Country) -> Country | None: ...
+
+    @overload
+    def get_country(self, key: str | Country, default: _D) -> Country | _D: ...
+
+    def get_country(self, key: str | Country, default: object = None) -> object:
+        """Like `country`, but return *default* instead of raising."""
+        keys = self._index.country_keys
+        if isinstance(key, str):
+            found = keys.get(key) or keys.get(normalize_key(key))
+            if found is not None:
+                return found
+        elif isinstance(key, Country):
+            return keys.get(key.code, default)
+        return default
+
+    def project(self, project_id: str) -> Project:
+        """
+        The project with id *project_id*.
+
+        Raises:
+            UnknownKeyError: No such id.
+        """
+        return _get(self._index.projects, project_id, "project")
+
+    def organization(self, organization_id: str) -> Organization:
+        """
+        The organisation with id *organization_id*.
+
+        Raises:
+            UnknownKeyError: No such id.
+        """
+        return _get(self._index.organizations, organization_id, "organization")
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """
+        The indicator with id *indicator_id*.
+
+        Raises:
+            UnknownKeyError: No such id.
+        """
+        return _get(self._index.indicators, indicator_id, "indicator")
+
+    def source(self, source_id: str) -> Source:
+        """
+        The source with id *source_id*.
+
+        Raises:
+            UnknownKeyError: No such id.
+        """
+        return _get(self._index.sources, source_id, "source")
+
+    def conflict(self, conflict_id: str) -> Conflict:
+        """
+        The conflict with id *conflict_id*.
+
+        Raises:
+            UnknownKeyError: No such id.
+        """
+        return _get(self._index.conflicts, conflict_id, "conflict")
+
+    # -- queries ----------------------------------------------------------------
+
+    def by_country(self, country: str | Country) -> tuple[Project, ...]:
+        """
+        The projects the country takes part in, in any role, sorted by id.
+
+        >>> import sco_digital as sd
+        >>> [p.id for p in sd.load().by_country("Egypt")][:2]
+        ['beidou-cloud-suez-canal-economic-zone', 'sco-digital-economy-forum-tianjin-2025']
+
+        Raises:
+            UnknownKeyError: *country* is not a known country.
+        """
+        found = self._index.by_country_key.get(country) if isinstance(country, str) else None
+        if found is None:
+            return self._index.by_country.get(self.country(country).code, _EMPTY)
+        return found
+
+    def by_technology(self, technology: str | Technology) -> tuple[Project, ...]:
+        """
+        The projects that use or promote *technology*, given as a
+        `Technology` or any of its slug, label or aliases ("5G", "AI",
+        "fibre optics").
+
+        Raises:
+            UnknownKeyError: No technology matches.
+        """
+        found = self._index.by_technology.get(technology)
+        if found is None:
+            return self._index.by_technology[Technology.lookup(technology)]
+        return found
+
+    def by_sector(self, sector: str | Sector) -> tuple[Project, ...]:
+        """
+        The projects that serve *sector* (a `Sector` or its slug, label or
+        alias: "health", "Health care").
+
+        Raises:
+            UnknownKeyError: No sector matches.
+        """
+        found = self._index.by_sector.get(sector)
+        if found is None:
+            return self._index.by_sector[Sector.lookup(sector)]
+        return found
+
+    def children(self, project_id: str) -> tuple[Project, ...]:
+        """
+        The projects whose `parent` is *project_id* (each Luban Workshop of
+        the Luban Workshop network, say).
+
+        Raises:
+            UnknownKeyError: No such project.
+        """
+        self.project(project_id)
+        return self._index.children.get(project_id, _EMPTY)
+
+    def members(self, as_of: dt.date | str | None = None) -> tuple[Country, ...]:
+        """
+        The member states on *as_of* (a date or "YYYY-MM-DD"; default
+        today), sorted by code.
+
+        >>> from datetime import date
+        >>> import sco_digital as sd
+        >>> [c.code for c in sd.load().members(as_of=date(2017, 6, 8))]
+        ['CN', 'KG', 'KZ', 'RU', 'TJ', 'UZ']
+        """
+        return self._index.with_status(Status.MEMBER, _as_day(as_of))
+
+    def countries_with_status(
+        self, status: str | Status, as_of: dt.date | str | None = None
+    ) -> tuple[Country, ...]:
+        """
+        The countries holding *status* on *as_of* (default today).
+
+        Raises:
+            UnknownKeyError: No status matches.
+        """
+        return self._index.with_status(Status.lookup(status), _as_day(as_of))
+
+    def indicators_for(self, subject: str | Subject) -> tuple[Indicator, ...]:
+        """
+        The figures reported about *subject*: a project or organisation (or
+        its id), a country (any spelling), or ``"SCO"``.
+
+        Raises:
+            UnknownKeyError: *subject* is none of these.
+        """
+        return self._index.indicators_by_subject.get(self._subject_key(subject), _EMPTY)
+
+    def search(self, text: str) -> tuple[Project, ...]:
+        """
+        Projects whose name, aliases, summary, location, organisations,
+        technologies or countries contain every word of *text*, ignoring case
+        and accents.
+
+        >>> import sco_digital as sd
+        >>> [p.id for p in sd.load().search("fibre Kyrgyzstan")][:1]
+        ['china-kyrgyzstan-uzbekistan-fiber-cable']
+
+        Raises:
+            ValueError: *text* has no words.
+        """
+        words = [w for w in normalize_key(text).split() if any(c.isalnum() for c in w)]
+        if not words:
+            msg = f"search text has no words: {text!r}"
+            raise ValueError(msg)
+        return tuple(
+            project
+            for project, blob in self._index.search_blobs()
+            if all(word in blob for word in words)
+        )
+
+    def filter(  # noqa: PLR0913 - one keyword per facet
+        self,
+        *,
+        country: str | Country | None = None,
+        technology: str | Technology | None = None,
+        sector: str | Sector | None = None,
+        status: str | ProjectStatus | None = None,
+        kind: str | ProjectKind | None = None,
+        organization: str | None = None,
+        active_in: int | None = None,
+    ) -> tuple[Project, ...]:
+        """
+        The projects that match every facet given, sorted by id.
+
+        *active_in* keeps projects that had started by the end of that year
+        and had not ended before it began. Projects with no start date are
+        left out, as nothing says they were active; a completed or cancelled
+        project with no end date counts only in the year it started.
+
+        Raises:
+            UnknownKeyError: A country, technology, sector, status, kind or
+                organisation is unknown.
+        """
+        chosen: list[tuple[Project, ...]] = []
+        if country is not None:
+            chosen.append(self.by_country(country))
+        if technology is not None:
+            chosen.append(self.by_technology(technology))
+        if sector is not None:
+            chosen.append(self.by_sector(sector))
+        if organization is not None:
+            chosen.append(
+                self._index.by_organization.get(self.organization(organization).id, _EMPTY)
+            )
+        wanted_status = None if status is None else ProjectStatus.lookup(status)
+        wanted_kind = None if kind is None else ProjectKind.lookup(kind)
+        if active_in is not None and (
+            not isinstance(active_in, int) or isinstance(active_in, bool)
+        ):
+            msg = f"active_in must be a year (int), got {type(active_in).__name__}"
+            raise TypeError(msg)
+
+        pool = min(chosen, key=len) if chosen else self.projects
+        keep = [set(map(id, group)) for group in chosen if group is not pool]
+        return tuple(
+            project
+            for project in pool
+            if all(id(project) in ids for ids in keep)
+            and (wanted_status is None or project.status is wanted_status)
+            and (wanted_kind is None or project.kind is wanted_kind)
+            and (active_in is None or _active_in(project, active_in))
+        )
+
+    # -- provenance ---------------------------------------------------------------
+
+    def publishers(self, record: Cited | Country) -> tuple[str, ...]:
+        """
+        The independent outlets behind *record*'s sources, sorted: a page
+        that reprints or summarises another outlet counts as that outlet.
+        """
+        sources = self._index.sources
+        return tuple(
+            sorted(
+                {
+                    sources[source_id].origin
+                    for source_id in _source_ids(record)
+                    if source_id in sources
+                }
+            )
+        )
+
+    def corroboration(self, record: Cited | Country) -> int:
+        """
+        How many independent outlets support *record*; 1 means a single
+        publisher, however many of its pages are cited.
+        """
+        return len(self.publishers(record))
+
+    def cited_by(self, source_id: str) -> tuple[Country | Cited, ...]:
+        """
+        The records that cite the source *source_id* (a country counts when
+        one of its memberships does): countries, organisations, projects,
+        indicators, then conflicts, each by id.
+
+        Raises:
+            UnknownKeyError: No such source.
+        """
+        self.source(source_id)
+        return self._index.cited_by().get(source_id, _EMPTY)
+
+    def conflicts_for(self, record: str | Subject | Indicator) -> tuple[Conflict, ...]:
+        """
+        The documented conflicts that concern *record* (a record, its id, or
+        a country in any spelling).
+
+        Raises:
+            UnknownKeyError: *record* is not a known record.
+        """
+        if isinstance(record, Indicator):
+            key = record.id
+        elif isinstance(record, str) and record in self._index.indicators:
+            key = record
+        else:
+            key = self._subject_key(record)
+        return self._index.conflicts_by_record.get(key, _EMPTY)
+
+    def disputed(self) -> tuple[Country | Organization | Project | Indicator, ...]:
+        """
+        Every record named by a documented conflict: countries first (by
+        code), then organisations, projects and indicators (by id).
+        """
+        index = self._index
+        named = index.conflicts_by_record
+        return (
+            *(c for c in self.countries if c.code in named),
+            *(o for o in self.organizations if o.id in named),
+            *(p for p in self.projects if p.id in named),
+            *(i for i in self.indicators if i.id in named),
+        )
+
+    # -- integrity --------------------------------------------------------------------
+
+    def problems(self) -> tuple[Problem, ...]:
+        """
+        Every broken cross-record rule, in file order; empty when the data
+        is consistent. `validate` raises them instead.
+        """
+        return tuple(_check(self))
+
+    def validate(self) -> None:
+        """
+        Check the rules that span records: unique ids; every reference
+        (countries, organisations, parents, indicator subjects, conflict
+        records, source ids) resolves; every membership, organisation,
+        project, indicator and conflict cites a source and every source is
+        cited; memberships in time order without overlap; no parent cycles;
+        no name shared by two countries.
+
+        Raises:
+            DataError: Listing every problem found.
+        """
+        problems = self.problems()
+        if problems:
+            raise DataError(problems)
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _subject_key(self, subject: str | Subject) -> str:
+        index = self._index
+        if isinstance(subject, Project | Organization):
+            return subject.id
+        if isinstance(subject, Country):
+            return subject.code
+        if isinstance(subject, str):
+            if subject == _SCO or subject in index.projects or subject in index.organizations:
+                return subject
+            found = self.get_country(subject)
+            if found is not None:
+                return found.code
+        names: dict[str, str] = {k: k for k in (*index.projects, *index.organizations)}
+        names.update({k: c.name for k, c in index.country_keys.items()})
+        raise UnknownKeyError(
+            "project, organization or country", subject, suggest(subject, names, str)
+        )
+
+
+def _country_name(country: Country) -> str:
+    return country.name
+
+
+def _get(index: Mapping[str, _T], key: str, kind: str) -> _T:
+    try:
+        return index[key]
+    except (KeyError, TypeError):
+        pass
+    raise UnknownKeyError(kind, key, suggest(key, {k: k for k in index}, str))
+
+
+_FINISHED = (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)
+
+
+def _active_in(project: Project, year: int) -> bool:
+    started = project.started
+    if started is None or started.year > year:
+        return False
+    ended = project.ended
+    if ended is None:
+        # Finished with no end date: nothing says it ran past its first year.
+        return project.status not in _FINISHED or started.year == year
+    return ended.year >= year
+
+
+def _source_ids(record: Cited | Country) -> Iterator[str]:
+    if isinstance(record, Country):
+        for membership in record.memberships:
+            yield from membership.sources
+    else:
+        yield from record.sources
+
+
+class _Index:
+    """The lookup tables of one Dataset; built once, never changed."""
+
+    __slots__ = (
+        "_cited_by",
+        "_search",
+        "_timeline",
+        "by_country",
+        "by_country_key",
+        "by_organization",
+        "by_sector",
+        "by_technology",
+        "children",
+        "conflicts",
+        "conflicts_by_record",
+        "countries",
+        "country_keys",
+        "indicators",
+        "indicators_by_subject",
+        "organizations",
+        "projects",
+        "sources",
+    )
+
+    def __init__(self, ds: Dataset) -> None:  # noqa: C901 - every index in one pass
+        self.sources = _ids(ds.sources)
+        self.organizations = _ids(ds.organizations)
+        self.projects = _ids(ds.projects)
+        self.indicators = _ids(ds.indicators)
+        self.conflicts = _ids(ds.conflicts)
+        self.countries = MappingProxyType({c.code: c for c in ds.countries})
+
+        keys: dict[str, Country] = {}
+        for country in ds.countries:
+            for name in country.names:
+                keys.setdefault(name, country)
+                keys.setdefault(normalize_key(name), country)
+        self.country_keys = MappingProxyType(keys)
+
+        by_country: defaultdict[str, list[Project]] = defaultdict(list)
+        by_tech: defaultdict[Technology, list[Project]] = defaultdict(list)
+        by_sector: defaultdict[Sector, list[Project]] = defaultdict(list)
+        by_org: defaultdict[str, list[Project]] = defaultdict(list)
+        children: defaultdict[str, list[Project]] = defaultdict(list)
+        for project in ds.projects:  # sorted by id, so the lists are too
+            for code in dict.fromkeys(p.country for p in project.participants):
+                by_country[code].append(project)
+            for tech in project.technologies:
+                by_tech[tech].append(project)
+            for sector in project.sectors:
+                by_sector[sector].append(project)
+            for org in dict.fromkeys(project.organizations):
+                by_org[org].append(project)
+            if project.parent is not None:
+                children[project.parent].append(project)
+        self.by_country = _tuples(by_country)
+        self.by_country_key = MappingProxyType(
+            {key: self.by_country.get(country.code, _EMPTY) for key, country in keys.items()}
+        )
+        self.by_technology = _vocabulary_lookup(Technology, by_tech)
+        self.by_sector = _vocabulary_lookup(Sector, by_sector)
+        self.by_organization = _tuples(by_org)
+        self.children = _tuples(children)
+
+        by_subject: defaultdict[str, list[Indicator]] = defaultdict(list)
+        for indicator in ds.indicators:
+            by_subject[indicator.subject].append(indicator)
+        self.indicators_by_subject = _tuples(by_subject)
+
+        by_record: defaultdict[str, list[Conflict]] = defaultdict(list)
+        for conflict in ds.conflicts:
+            for key in dict.fromkeys(conflict.records):
+                by_record[key].append(conflict)
+        self.conflicts_by_record = _tuples(by_record)
+
+        # Built on first use; a race builds equal values and one wins.
+        self._timeline: Mapping[Status, tuple[list[dt.date], list[tuple[Country, ...]]]] | None = (
+            None
+        )
+        self._search: tuple[tuple[Project, str], ...] | None = None
+        self._cited_by: Mapping[str, tuple[Any, ...]] | None = None
+
+    def with_status(self, status: Status, day: dt.date) -> tuple[Country, ...]:
+        timeline = self._timeline
+        if timeline is None:
+            timeline = self._timeline = _timelines(self.countries.values())
+        starts, groups = timeline[status]
+        return groups[bisect.bisect_right(starts, day) - 1]
+
+    def search_blobs(self) -> tuple[tuple[Project, str], ...]:
+        blobs = self._search
+        if blobs is None:
+            blobs = self._search = tuple(
+                (project, self._blob(project)) for project in self.projects.values()
+            )
+        return blobs
+
+    def _blob(self, project: Project) -> str:
+        parts: list[str] = [project.id, project.name, *project.aliases, project.summary]
+        if project.location:
+            parts.append(project.location)
+        for org_id in project.organizations:
+            org = self.organizations.get(org_id)
+            if org is not None:
+                parts += (org.name, *org.aliases)
+        for term in (*project.technologies, *project.sectors):
+            parts += (term.value, term.label, *term.aliases)
+        for code in project.countries:
+            country = self.countries.get(code)
+            if country is not None:
+                parts += country.names
+        return normalize_key(" | ".join(parts))
+
+    def cited_by(self) -> Mapping[str, tuple[Any, ...]]:
+        cited = self._cited_by
+        if cited is None:
+            groups: defaultdict[str, list[Any]] = defaultdict(list)
+            for country in self.countries.values():
+                for source_id in dict.fromkeys(_source_ids(country)):
+                    groups[source_id].append(country)
+            for table in (self.organizations, self.projects, self.indicators, self.conflicts):
+                for record in table.values():
+                    for source_id in dict.fromkeys(record.sources):
+                        groups[source_id].append(record)
+            cited = self._cited_by = MappingProxyType({k: tuple(v) for k, v in groups.items()})
+        return cited
+
+
+def _ids(records: tuple[_T, ...]) -> Mapping[str, _T]:
+    return MappingProxyType({r.id: r for r in records})  # type: ignore[attr-defined]
+
+
+def _tuples(groups: Mapping[str, list[_T]]) -> Mapping[str, tuple[_T, ...]]:
+    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
+
+
+def _vocabulary_lookup(
+    vocabulary: type[_V], groups: Mapping[_V, list[Project]]
+) -> Mapping[object, tuple[Project, ...]]:
+    # Every exact spelling of every term maps straight to its projects, so the
+    # common call costs one dict lookup; other spellings go through lookup().
+    table: dict[object, tuple[Project, ...]] = {}
+    for term in vocabulary:
+        found = tuple(groups.get(term, ()))
+        for name in (term.value, term.label, *term.aliases):
+            table.setdefault(name, found)
+            table.setdefault(normalize_key(name), found)
+    return MappingProxyType(table)
+
+
+def _timelines(
+    countries: Iterable[Country],
+) -> dict[Status, tuple[list[dt.date], list[tuple[Country, ...]]]]:
+    countries = tuple(countries)
+    days = sorted(
+        {
+            boundary.earliest()
+            for country in countries
+            for m in country.memberships
+            for boundary in (m.since, m.until)
+            if boundary is not None
+        }
+    )
+    starts = [dt.date.min, *days]
+    out = {}
+    for status in Status:
+        groups = [tuple(c for c in countries if c.status_on(day) is status) for day in starts]
+        out[status] = (starts, groups)
+    return out
+
+
+# -- cross-record rules -------------------------------------------------------------
+
+
+def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - one pass per rule
+    country_codes = {c.code for c in ds.countries}
+    project_ids = {p.id for p in ds.projects}
+    org_ids = {o.id for o in ds.organizations}
+    indicator_ids = {i.id for i in ds.indicators}
+    source_ids = {s.id for s in ds.sources}
+    cited: set[str] = set()
+
+    def problem(record: Any, path: str, message: str) -> Problem:
+        return Problem(
+            file=FILES[type(record)], record=_record_key(record), path=path, message=message
+        )
+
+    def cites(record: Any, sources: tuple[str, ...], path: str) -> Iterator[Problem]:
+        if not sources:
+            yield problem(record, f"{path}.sources", "cites no source")
+        for i, source_id in enumerate(sources):
+            cited.add(source_id)
+            if source_id not in source_ids:
+                yield problem(
+                    record, f"{path}.sources[{i}]", f"{source_id!r} is not a known source"
+                )
+
+    # unique ids, within each file and across projects, organisations and indicators
+    owner: dict[str, str] = {}
+    for records in (
+        ds.sources,
+        ds.countries,
+        ds.organizations,
+        ds.projects,
+        ds.indicators,
+        ds.conflicts,
+    ):
+        seen: set[str] = set()
+        for record in records:
+            key = _record_key(record)
+            if key in seen:
+                yield problem(record, "", f"duplicate id {key!r}")
+            seen.add(key)
+            if isinstance(record, Organization | Project | Indicator):
+                other = owner.setdefault(key, FILES[type(record)])
+                if other != FILES[type(record)]:
+                    yield problem(record, ".id", f"{key!r} is also an id in {other}")
+
+    names: dict[str, str] = {}
+    alpha3: dict[str, str] = {}
+    for country in ds.countries:
+        if alpha3.setdefault(country.alpha3, country.code) != country.code:
+            yield problem(
+                country, ".alpha3", f"{country.alpha3!r} is also used by {alpha3[country.alpha3]}"
+            )
+        for name in country.names:
+            folded = normalize_key(name)
+            holder = names.setdefault(folded, country.code)
+            if holder != country.code:
+                yield problem(country, "", f"the name {name!r} also belongs to {holder}")
+        previous: Membership | None = None
+        for i, membership in enumerate(country.memberships):
+            path = f".memberships[{i}]"
+            yield from cites(country, membership.sources, path)
+            if previous is not None:
+                if membership.since < previous.since:
+                    yield problem(
+                        country,
+                        f"{path}.since",
+                        f"{membership.since} is before the previous status began"
+                        f" ({previous.since}); list memberships in time order",
+                    )
+                elif previous.until is None:
+                    yield problem(
+                        country,
+                        f"{path}.since",
+                        f"overlaps the previous status ({previous.status.value}),"
+                        " which has no end date",
+                    )
+                elif previous.until.earliest() > membership.since.earliest():
+                    yield problem(
+                        country,
+                        f"{path}.since",
+                        f"{membership.since} is before the previous status ended"
+                        f" ({previous.until})",
+                    )
+            previous = membership
+
+    for org in ds.organizations:
+        if org.country is not None and org.country not in country_codes:
+            yield problem(org, ".country", f"{org.country!r} is not a known country")
+        yield from cites(org, org.sources, "")
+
+    by_id = {p.id: p for p in ds.projects}
+    for project in ds.projects:
+        for i, participant in enumerate(project.participants):
+            if participant.country not in country_codes:
+                yield problem(
+                    project,
+                    f".participants[{i}].country",
+                    f"{participant.country!r} is not a known country",
+                )
+        for i, org_id in enumerate(project.organizations):
+            if org_id not in org_ids:
+                yield problem(
+                    project, f".organizations[{i}]", f"{org_id!r} is not a known organization"
+                )
+        if project.parent is not None:
+            if project.parent not in project_ids:
+                yield problem(project, ".parent", f"{project.parent!r} is not a known project")
+            else:
+                chain = [project.id]
+                parent: str | None = project.parent
+                while parent is not None and parent in by_id and parent not in chain:
+                    chain.append(parent)
+                    parent = by_id[parent].parent
+                if parent is not None and parent in chain:
+                    cycle = " -> ".join([*chain[chain.index(parent) :], parent])
+                    yield problem(project, ".parent", f"parent links form a cycle: {cycle}")
+        yield from cites(project, project.sources, "")
+
+    subjects = project_ids | org_ids | country_codes | {_SCO}
+    for indicator in ds.indicators:
+        if indicator.subject not in subjects:
+            yield problem(
+                indicator,
+                ".subject",
+                f"{indicator.subject!r} is not a known project, organization or country, nor 'SCO'",
+            )
+        yield from cites(indicator, indicator.sources, "")
+
+    named = project_ids | org_ids | indicator_ids | country_codes
+    for conflict in ds.conflicts:
+        if not conflict.records:
+            yield problem(conflict, ".records", "names no record")
+        for i, key in enumerate(conflict.records):
+            if key not in named:
+                yield problem(conflict, f".records[{i}]", f"{key!r} is not a known record")
+        yield from cites(conflict, conflict.sources, "")
+
+    for source in ds.sources:
+        if source.id not in cited:
+            yield problem(source, "", "is not cited by any record")
