@@ -1,0 +1,7 @@
+"""``python -m sco_digital``: the same as the ``sco-digital`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

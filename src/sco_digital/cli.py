@@ -1,0 +1,499 @@
+"""
+The ``sco-digital`` command line (also ``python -m sco_digital``).
+
+Exit status: 0 on success, 1 when the data is invalid or an export fails,
+2 for a usage error (a bad option, an unknown country or technology). Errors
+are one readable line each on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import os
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from . import _loader
+from .dataset import Dataset
+from .errors import DataError, SCODigitalError, UnknownKeyError
+from .models import (
+    Country,
+    Indicator,
+    Organization,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+    Sector,
+    Status,
+    Technology,
+)
+
+__all__ = ["main"]
+
+OK, DATA_ERROR, USAGE_ERROR = 0, 1, 2
+WIDTH = 80
+OUTPUT_FORMATS = ("table", "json", "csv")
+EXPORT_FORMATS = ("csv", "json", "parquet", "sqlite", "datapackage")
+
+
+class UsageError(Exception):
+    """A mistake in the command line; exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("sco-digital").strip()
+        raise UsageError(f"{command}: {message}" if command else message)
+
+
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sco-digital",
+        description="Query and export the SCO digital cooperation dataset.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_examples(
+            "sco-digital summary",
+            "sco-digital projects --country Uzbekistan --technology 'fibre optics'",
+            "sco-digital countries --status member --as-of 2017-06-08",
+            "sco-digital export --format sqlite sco.db",
+        ),
+    )
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help="read the data files in DIR instead of the bundled dataset",
+    )
+    parser.add_argument("--version", action="store_true", help="print the versions and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_: str, *examples: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=help_,
+            description=help_[0].upper() + help_[1:] + ".",
+            epilog=_examples(*examples),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(command=name)
+        return sub
+
+    def output(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--format",
+            choices=OUTPUT_FORMATS,
+            default="table",
+            help="output format (default: table)",
+        )
+
+    output(
+        command(
+            "summary",
+            "count the records and list the data version",
+            "sco-digital summary",
+            "sco-digital summary --format json",
+        )
+    )
+
+    sub = command(
+        "countries",
+        "list countries, optionally by SCO status on a date",
+        "sco-digital countries",
+        "sco-digital countries --status partner",
+        "sco-digital countries --status member --as-of 2024-07-04",
+    )
+    sub.add_argument("--status", help="member, observer, dialogue_partner or partner")
+    sub.add_argument(
+        "--as-of", metavar="DATE", help="the day to check, YYYY-MM-DD (default: today)"
+    )
+    output(sub)
+
+    sub = command(
+        "projects",
+        "list projects matching every filter given",
+        "sco-digital projects --country KG",
+        "sco-digital projects --technology 5G",
+        "sco-digital projects --sector health --active-in 2025 --format csv",
+    )
+    sub.add_argument("--country", help="a code, name or alias: UZ, Uzbekistan, Узбекистан")
+    sub.add_argument("--technology", help="a technology slug, label or alias: 5G, AI, fibre optics")
+    sub.add_argument("--sector", help="a sector: health, trade, education...")
+    sub.add_argument("--status", help="a project status: operational, completed...")
+    sub.add_argument("--kind", help="a project kind: infrastructure, training, policy...")
+    sub.add_argument("--organization", metavar="ID", help="an organisation id")
+    sub.add_argument("--active-in", metavar="YEAR", type=int, help="active during YEAR")
+    output(sub)
+
+    sub = command(
+        "show",
+        "show one record in full: project, country, organisation, indicator, source or conflict",
+        "sco-digital show soho-cloud",
+        "sco-digital show Kyrgyzstan",
+        "sco-digital show pd-seed-2025-08-29 --format json",
+    )
+    sub.add_argument("id", help="a record id, or a country code or name")
+    output(sub)
+
+    sub = command(
+        "indicators",
+        "list reported figures, optionally about one subject",
+        "sco-digital indicators",
+        "sco-digital indicators --subject china-kyrgyzstan-uzbekistan-fiber-cable",
+    )
+    sub.add_argument("--subject", help="a project or organisation id, a country, or SCO")
+    output(sub)
+
+    sub = command(
+        "search",
+        "find projects whose text contains every word",
+        "sco-digital search telemedicine",
+        "sco-digital search 'luban kazakhstan'",
+    )
+    sub.add_argument("text", help="words to look for (case and accents ignored)")
+    output(sub)
+
+    sub = command(
+        "export",
+        "write the dataset to files",
+        "sco-digital export --format csv out/",
+        "sco-digital export --format sqlite sco.db --force",
+    )
+    sub.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
+    sub.add_argument("out", help="a directory (csv, json, parquet, datapackage) or a file (sqlite)")
+    sub.add_argument("--force", action="store_true", help="replace existing files")
+
+    sub = command(
+        "validate",
+        "check a directory of data files (default: the bundled data)",
+        "sco-digital validate",
+        "sco-digital validate ./my-data/",
+    )
+    sub.add_argument("dir", nargs="?", help="the directory to check")
+
+    sub = command(
+        "cite", "print how to cite the dataset", "sco-digital cite", "sco-digital cite --bibtex"
+    )
+    sub.add_argument("--bibtex", action="store_true", help="print a BibTeX entry")
+    return parser
+
+
+# -- output -------------------------------------------------------------------------
+
+
+def _clip(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(rows: Sequence[dict[str, Any]], widths: dict[str, int]) -> str:
+    """
+    Rows as a table at most WIDTH wide. The first column is a key to copy
+    (an id, a code) and is never clipped: a longer key gets a line of its
+    own, with the row's other cells on the next line. Other cells are
+    clipped with an ellipsis.
+    """
+    columns = list(widths)
+    if not rows:
+        return "(no results)\n"
+    lines = ["  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip()]
+    lines.append("  ".join("-" * widths[c] for c in columns))
+    key, rest = columns[0], columns[1:]
+    for row in rows:
+        cells = [_clip(row.get(c), widths[c]).ljust(widths[c]) for c in rest]
+        name = "" if row.get(key) is None else str(row[key])
+        if len(name) > widths[key]:
+            lines.append(name)
+            name = ""
+        lines.append("  ".join([name.ljust(widths[key]), *cells]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, widths: dict[str, int], out: io.TextIOBase) -> None:
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        if rows:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        out.write(_table(rows, widths))
+
+
+def _records(
+    ds: Dataset, table: str, keep: Callable[[dict[str, Any]], bool]
+) -> list[dict[str, Any]]:
+    from .export import to_records
+
+    return [row for row in to_records(ds, table) if keep(row)]
+
+
+# -- commands -------------------------------------------------------------------------
+
+
+def _summary(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+    rows = [
+        {"table": name, "records": len(getattr(ds, name))}
+        for name in ("countries", "projects", "indicators", "organizations", "sources", "conflicts")
+    ]
+    if args.format == "table":
+        members = ", ".join(c.code for c in ds.members())
+        out.write(f"SCO digital cooperation dataset, data version {ds.data_version}\n")
+        out.write(f"Member states today: {members}\n\n")
+    _emit(rows, args.format, {"table": 14, "records": 7}, out)
+
+
+def _countries(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+    day = _day(args.as_of)
+    if args.status is None:
+        chosen = ds.countries
+    else:
+        chosen = ds.countries_with_status(_lookup(Status, args.status), as_of=day)
+    codes = {c.code for c in chosen}
+    rows = _records(ds, "countries", lambda row: row["code"] in codes)
+    if args.format == "table":
+        for row in rows:
+            status = ds.country(row["code"]).status_on(day)
+            row["status"] = status.label if status else "-"
+    _emit(rows, args.format, {"code": 4, "name": 22, "region": 18, "status": 30}, out)
+
+
+def _projects(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+    chosen = ds.filter(
+        country=args.country,
+        technology=None if args.technology is None else _lookup(Technology, args.technology),
+        sector=None if args.sector is None else _lookup(Sector, args.sector),
+        status=None if args.status is None else _lookup(ProjectStatus, args.status),
+        kind=None if args.kind is None else _lookup(ProjectKind, args.kind),
+        organization=args.organization,
+        active_in=args.active_in,
+    )
+    _project_rows(ds, chosen, args.format, out)
+
+
+def _project_rows(ds: Dataset, chosen: Sequence[Project], fmt: str, out: io.TextIOBase) -> None:
+    ids = {p.id for p in chosen}
+    rows = _records(ds, "projects", lambda row: row["id"] in ids)
+    if fmt == "table":
+        for row in rows:
+            row["countries"] = " ".join(sorted(ds.project(row["id"]).countries))
+    _emit(rows, fmt, {"id": 36, "started": 10, "status": 11, "countries": 17}, out)
+
+
+def _indicators(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+    chosen = ds.indicators if args.subject is None else ds.indicators_for(args.subject)
+    ids = {i.id for i in chosen}
+    rows = _records(ds, "indicators", lambda row: row["id"] in ids)
+    _emit(rows, args.format, {"id": 30, "label": 27, "text": 19}, out)
+
+
+def _search(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+    try:
+        found = ds.search(args.text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    _project_rows(ds, found, args.format, out)
+
+
+def _show(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+    record = _find(ds, args.id)
+    from ._serialize import unstructure
+
+    raw = unstructure(record)
+    if args.format == "json":
+        out.write(json.dumps(raw, ensure_ascii=False, indent=2) + "\n")
+        return
+    if args.format == "csv":
+        _emit([{k: _flat(v) for k, v in raw.items()}], "csv", {}, out)
+        return
+    for key, value in raw.items():
+        _show_field(key, value, out)
+    extra = _show_context(ds, record)
+    for key, value in extra.items():
+        _show_field(key, value, out)
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, list):
+        return "; ".join(
+            json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value
+        )
+    return value
+
+
+def _show_field(key: str, value: Any, out: io.TextIOBase) -> None:
+    if value in (None, [], ""):
+        return
+    label = f"{key}:"
+    if isinstance(value, list):
+        out.write(f"{label}\n")
+        for item in value:
+            text = (
+                ", ".join(f"{k}={v}" for k, v in item.items() if v is not None)
+                if isinstance(item, dict)
+                else str(item)
+            )
+            out.write(
+                textwrap.fill(text, WIDTH, initial_indent="  - ", subsequent_indent="    ") + "\n"
+            )
+    else:
+        out.write(
+            textwrap.fill(
+                str(value), WIDTH, initial_indent=f"{label:<14}", subsequent_indent=" " * 14
+            )
+            + "\n"
+        )
+
+
+def _show_context(ds: Dataset, record: object) -> dict[str, Any]:
+    extra: dict[str, Any] = {}
+    if isinstance(record, Project | Organization | Indicator | Country):
+        extra["publishers"] = list(ds.publishers(record))
+        extra["conflicts"] = [
+            c.id
+            for c in ds.conflicts_for(record.code if isinstance(record, Country) else record.id)
+        ]
+    if isinstance(record, Project | Country | Organization):
+        extra["indicators"] = [f"{i.id}: {i.label}: {i.text}" for i in ds.indicators_for(record)]
+    if isinstance(record, Project):
+        extra["children"] = [p.id for p in ds.children(record.id)]
+    if isinstance(record, Country):
+        extra["projects"] = [p.id for p in ds.by_country(record)]
+    return extra
+
+
+def _find(ds: Dataset, key: str) -> object:
+    for getter in (ds.project, ds.organization, ds.indicator, ds.source, ds.conflict):
+        try:
+            return getter(key)
+        except UnknownKeyError:
+            continue
+    try:
+        return ds.country(key)
+    except UnknownKeyError as exc:
+        from .models import suggest
+
+        ids: dict[str, str] = {}
+        for table in (ds.projects, ds.organizations, ds.indicators, ds.sources, ds.conflicts):
+            ids.update({r.id: r.id for r in table})
+        ids.update({k: c.name for k, c in ds._index.country_keys.items()})  # noqa: SLF001
+        raise UnknownKeyError("record", key, suggest(key, ids, str) or exc.suggestions) from None
+
+
+def _export(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+    from . import export
+
+    writer = getattr(export, f"write_{args.format}")
+    try:
+        path = writer(ds, args.out, overwrite=args.force)
+    except FileExistsError as exc:
+        raise UsageError(f"{exc.args[0]}") from None
+    except ImportError as exc:
+        raise UsageError(str(exc)) from None
+    out.write(f"wrote {args.format} to {path}\n")
+
+
+def _validate(_ds: Dataset | None, args: argparse.Namespace, out: io.TextIOBase) -> None:
+    target = args.dir or args.data
+    loaded = _loader.load(target) if target else _loader.load()
+    where = target or "the bundled data"
+    out.write(f"{where}: valid ({loaded!r})\n")
+
+
+def _cite(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+    from ._cite import cite
+
+    out.write(cite(bibtex=args.bibtex, data_version=ds.data_version) + "\n")
+
+
+def _day(text: str | None) -> dt.date:
+    if text is None:
+        return dt.date.today()  # noqa: DTZ011 - a calendar day
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of: {text!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def _lookup(vocabulary: type[Any], key: str) -> Any:
+    return vocabulary.lookup(key)
+
+
+COMMANDS: dict[str, Callable[[Any, argparse.Namespace, io.TextIOBase], None]] = {
+    "summary": _summary,
+    "countries": _countries,
+    "projects": _projects,
+    "show": _show,
+    "indicators": _indicators,
+    "search": _search,
+    "export": _export,
+    "validate": _validate,
+    "cite": _cite,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one exit per error kind
+    """
+    Run the command line with *argv* (default: ``sys.argv[1:]``).
+
+    Returns:
+        The exit status: 0 ok, 1 data or validation error, 2 usage error.
+
+    .. versionadded:: 0.1.0
+    """
+    out: Any = sys.stdout
+    try:
+        args = _parser().parse_args(argv)
+        if args.version:
+            from . import __version__ as version
+
+            out.write(
+                f"sco-digital {version} (data {_loader.bundled_manifest()['data_version']})\n"
+            )
+            return OK
+        if args.command is None:
+            _parser().print_help(out)
+            return USAGE_ERROR
+        run = COMMANDS[args.command]
+        if args.command == "validate":
+            run(None, args, out)
+        else:
+            ds = _loader.load(args.data) if args.data else _loader.load()
+            run(ds, args, out)
+    except (UsageError, UnknownKeyError) as exc:
+        _error(str(exc))
+        return USAGE_ERROR
+    except DataError as exc:
+        for problem in exc.problems:
+            _error(str(problem))
+        return DATA_ERROR
+    except SCODigitalError as exc:
+        _error(str(exc))
+        return DATA_ERROR
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as the Python docs advise.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return DATA_ERROR
+    except OSError as exc:
+        _error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        return DATA_ERROR
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except SystemExit as exc:  # argparse's --help
+        return exc.code if isinstance(exc.code, int) else OK
+    return OK
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"sco-digital: {message}\n")
