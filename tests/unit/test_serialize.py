@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import mini
+import sco_digital as sd
 from sco_digital import Indicator, Membership, PartialDate, Project, Source
 from sco_digital._serialize import dumps, problems_of, structure, unstructure
 
@@ -176,3 +177,23 @@ class TestOutput:
         assert "2025-03" == unstructure(PartialDate.parse("2025-03"))
         raw = unstructure(mini.countries()[3].memberships[0])
         assert mini.countries()[3].memberships[0] == structure(raw, Membership)
+
+
+class TestRoundTrip:
+    def test_every_bundled_record(self) -> None:
+        """Unstructure then structure gives back an equal record, for every record."""
+        ds = sd.load()
+        for table in (
+            ds.sources,
+            ds.countries,
+            ds.organizations,
+            ds.projects,
+            ds.indicators,
+            ds.conflicts,
+        ):
+            for record in table:
+                raw = unstructure(record)
+                assert record == structure(raw, type(record))
+                assert dumps(raw) == dumps(
+                    unstructure(structure(json.loads(dumps(raw)), type(record)))
+                )
