@@ -713,7 +713,6 @@ class ProjectKind(Vocabulary):
             "mechanism",
             "working group",
             "ministerial mechanism",
-            "initiative",
         ),
     )
     PLATFORM = (
