@@ -686,7 +686,15 @@ class ProjectKind(Vocabulary):
         "event",
         "Event",
         "A forum, meeting, festival or campaign, or a recurring series of them.",
-        ("forum", "conference", "festival", "campaign", "event series", "meeting"),
+        (
+            "forum",
+            "conference",
+            "festival",
+            "campaign",
+            "event series",
+            "meeting",
+            "e-commerce campaign",
+        ),
     )
     INFRASTRUCTURE = (
         "infrastructure",
@@ -698,13 +706,27 @@ class ProjectKind(Vocabulary):
         "institution",
         "Institution",
         "A standing centre, alliance, council or mechanism with its own members or staff.",
-        ("centre", "center", "alliance", "mechanism", "working group"),
+        (
+            "centre",
+            "center",
+            "alliance",
+            "mechanism",
+            "working group",
+            "ministerial mechanism",
+        ),
     )
     PLATFORM = (
         "platform",
         "Platform",
         "An online platform, database or digital hub that others use.",
-        ("online platform", "database", "hub"),
+        (
+            "online platform",
+            "database",
+            "hub",
+            "e-commerce platform",
+            "e-commerce service platform",
+            "digital trade platform",
+        ),
     )
     POLICY = (
         "policy",
@@ -723,7 +745,14 @@ class ProjectKind(Vocabulary):
         "service",
         "Service",
         "A service delivered to users: payments, telemedicine, e-government systems and similar.",
-        ("digital service", "service deployment"),
+        (
+            "digital service",
+            "service deployment",
+            "health service",
+            "health network",
+            "education service",
+            "e-government transfer",
+        ),
     )
     TRAINING = (
         "training",
@@ -741,6 +770,7 @@ class ProjectKind(Vocabulary):
             "special economic zone",
             "demonstration area",
             "free trade zone",
+            "e-commerce zone",
         ),
     )
 
@@ -774,13 +804,13 @@ class ProjectStatus(Vocabulary):
         "adopted",
         "Adopted or signed",
         "A document or agreement that was adopted or signed.",
-        ("signed", "agreed", "mou signed", "approved"),
+        ("signed", "agreed", "mou", "mou signed", "approved"),
     )
     UNDER_CONSTRUCTION = (
         "under_construction",
         "Under construction",
-        "Being built or set up.",
-        ("in construction", "being built"),
+        "Being built, set up or rolled out, and not yet complete or in full use.",
+        ("in construction", "being built", "rolling out", "being rolled out", "being set up"),
     )
     OPERATIONAL = (
         "operational",
@@ -857,13 +887,22 @@ class Role(Vocabulary):
         "participant",
         "Participant",
         "A party that takes part or signs, without a more specific role.",
-        ("member", "signatory", "delegate", "attendee"),
+        ("member", "signatory", "mou signatory", "delegate", "attendee"),
     )
     PROPOSER = (
         "proposer",
         "Proposer",
         "The party that proposed or initiated the project.",
         ("initiator", "proponent"),
+    )
+    TRANSIT = (
+        "transit",
+        "Transit country",
+        (
+            "A country that a cable, line or route crosses between its two ends, "
+            "carrying traffic for others."
+        ),
+        ("transit country", "transit state", "transit route"),
     )
 
 
@@ -976,6 +1015,12 @@ class Unit(Vocabulary):
         "Chinese yuan",
         "An amount in Chinese yuan (renminbi).",
         ("yuan", "rmb", "renminbi"),
+    )
+    METRES = (
+        "m",
+        "Metres",
+        "A length, height or altitude in metres.",
+        ("metres", "meters", "metre", "meter"),
     )
     KILOMETRES = (
         "km",
@@ -1097,6 +1142,12 @@ class OrganizationKind(Vocabulary):
         "Research institute",
         "A research institute or think tank.",
         ("research institute", "think tank", "institute"),
+    )
+    TECHNOPARK = (
+        "technopark",
+        "Technology park or innovation hub",
+        "A technology park, incubator or innovation hub that hosts and supports start-ups.",
+        ("technology park", "tech park", "innovation hub", "incubator", "science park"),
     )
     UNIVERSITY = (
         "university",
@@ -1887,7 +1938,12 @@ class Indicator:
             words = _format_number(value)
         else:
             unit_word = self.unit.label.lower()
-            if self.unit in (Unit.KILOMETRES, Unit.SQUARE_METRES, Unit.SQUARE_KILOMETRES):
+            if self.unit in (
+                Unit.METRES,
+                Unit.KILOMETRES,
+                Unit.SQUARE_METRES,
+                Unit.SQUARE_KILOMETRES,
+            ):
                 unit_word = str(self.unit.value).replace("2", "²")
             words = f"{_format_number(value)} {unit_word}"
         phrase = self.qualifier.phrase
