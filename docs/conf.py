@@ -38,8 +38,6 @@ myst_heading_anchors = 3
 # Docstrings: Google style, backticked names are cross-references.
 default_role = "py:obj"
 autodoc_member_order = "bysource"
-autodoc_typehints = "description"
-autodoc_class_signature = "separated"
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = True  # attrs fields documented once, in the Attributes: list

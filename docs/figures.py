@@ -61,6 +61,9 @@ Period = tuple[sd.Status, dt.date, dt.date]
 
 def data_date(ds: sd.Dataset) -> dt.date:
     """The day the data version names: "2026.11.26" is 26 November 2026."""
+    if ds.data_version is None:
+        msg = "the dataset has no data version to end the timeline on"
+        raise ValueError(msg)
     year, month, day = (int(part) for part in ds.data_version.split(".")[:3])
     return dt.date(year, month, day)
 
@@ -197,7 +200,11 @@ def fingerprint(ds: sd.Dataset) -> str:
     drawn = {
         "data_version": ds.data_version,
         "timeline": [
-            [country.code, country.name, [[s.value, a.isoformat(), b.isoformat()] for s, a, b in ps]]
+            [
+                country.code,
+                country.name,
+                [[s.value, a.isoformat(), b.isoformat()] for s, a, b in ps],
+            ]
             for country, ps in timeline(ds)
         ],
         "technologies": sorted([t.value, t.label, n] for t, n in per_technology.items()),

@@ -20,11 +20,11 @@ import re
 import shlex
 import subprocess
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import tomllib
 
 from sco_digital.cli import main
 
@@ -33,14 +33,16 @@ PAGES = [
     ROOT / "README.md",
     *sorted(p for p in (ROOT / "docs").rglob("*.md") if "_build" not in p.parts),
 ]
-CI_RUN = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+# .ci/run runs the README's commands with $PYTHON, python3 unless set.
+CI_RUN = (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("$PYTHON ", "python3 ")
 EXTRAS = set(
     tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
         "optional-dependencies"
     ]
 )
 FENCE = re.compile(
-    r"^(?P<fence>`{3,}|~{3,})(?P<info>[^\n`]*)\n(?P<body>.*?)^(?P=fence)[ \t]*$",
+    r"^(?P<indent>[ ]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n`]*)\n"
+    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
 CODE_DIRECTIVES = {"code-block", "code", "sourcecode"}
@@ -83,9 +85,15 @@ def blocks(page: Path) -> list[Block]:
             directive = language.strip("{}")
             if directive in OTHER_DIRECTIVES:
                 continue
+            if directive == "eval-rst":  # only for autodoc: docstring examples run as doctests
+                rst = [row for row in match["body"].splitlines() if row.startswith("..")]
+                assert all(re.match(r"\.\. auto\w+:: ", row) for row in rst), f"{page}:{line}"
+                continue
             assert directive in CODE_DIRECTIVES, f"{page.name}:{line}: unknown directive {info}"
             language = info.split()[1] if len(info.split()) > 1 else ""
-        found.append(Block(page, line, language, match["body"]))
+        lines = match["body"].splitlines(keepends=True)
+        body = "".join(row.removeprefix(match["indent"]) for row in lines)
+        found.append(Block(page, line, language, body))
     return found
 
 
@@ -97,6 +105,7 @@ def test_pages_are_found() -> None:
     names = {p.relative_to(ROOT).as_posix() for p in PAGES}
     assert {"README.md", "docs/index.md", "docs/guide/cli.md"} <= names
     assert len(CONSOLE) >= 10
+    assert "PYTHON=${PYTHON:-python3}" in CI_RUN
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=str)
@@ -151,7 +160,10 @@ def matches(expected: list[str], actual: str) -> bool:
 
 @pytest.mark.parametrize("block", CONSOLE, ids=str)
 def test_console_example(
-    block: Block, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    block: Block,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.chdir(tmp_path)  # files an example writes land here
     for command, shown in commands(block):
@@ -167,7 +179,9 @@ def test_console_example(
                     f"{block}: {command!r} printed:\n{out}{err}\nbut the page shows:\n"
                     + "\n".join(shown)
                 )
-        elif (install := PIP_INSTALL.fullmatch(" ".join(command.split("#")[0].split()))) is not None:
+        elif (
+            install := PIP_INSTALL.fullmatch(" ".join(command.split("#")[0].split()))
+        ) is not None:
             extras = set((install["extras"] or "").split(",")) - {""}
             assert extras <= EXTRAS, f"{block}: {command!r} names an unknown extra"
         else:
