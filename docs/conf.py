@@ -32,7 +32,6 @@ extensions = [
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", ".DS_Store"]
-myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # Docstrings: Google style, backticked names are cross-references.
@@ -44,7 +43,6 @@ napoleon_use_ivar = True  # attrs fields documented once, in the Attributes: lis
 
 html_theme = "furo"
 html_title = f"sco-digital {release}"
-html_static_path = ["_static"]
 html_last_updated_fmt = None
 
 

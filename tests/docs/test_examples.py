@@ -21,10 +21,10 @@ import shlex
 import subprocess
 import sys
 from dataclasses import dataclass
+from importlib.metadata import metadata
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from sco_digital.cli import main
 
@@ -35,30 +35,15 @@ PAGES = [
 ]
 # .ci/run runs the README's commands with $PYTHON, python3 unless set.
 CI_RUN = (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("$PYTHON ", "python3 ")
-EXTRAS = set(
-    tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
-        "optional-dependencies"
-    ]
-)
+EXTRAS = set(metadata("sco-digital").get_all("Provides-Extra") or ())
 FENCE = re.compile(
     r"^(?P<indent>[ ]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n`]*)\n"
     r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
     re.MULTILINE | re.DOTALL,
 )
 CODE_DIRECTIVES = {"code-block", "code", "sourcecode"}
-# MyST directives that show no code example: page structure, files, the API.
-OTHER_DIRECTIVES = {
-    "toctree",
-    "include",
-    "literalinclude",
-    "automodule",
-    "autoclass",
-    "autofunction",
-    "autoexception",
-    "autodata",
-    "note",
-    "seealso",
-}
+# MyST directives that show no code example: page structure and whole files.
+OTHER_DIRECTIVES = {"toctree", "include", "literalinclude", "note", "seealso"}
 PIP_INSTALL = re.compile(r"pip install '?sco-digital(?:\[(?P<extras>[a-z,]+)\])?'?")
 
 
@@ -87,7 +72,9 @@ def blocks(page: Path) -> list[Block]:
                 continue
             if directive == "eval-rst":  # only for autodoc: docstring examples run as doctests
                 rst = [row for row in match["body"].splitlines() if row.startswith("..")]
-                assert all(re.match(r"\.\. auto\w+:: ", row) for row in rst), f"{page}:{line}"
+                assert all(re.match(r"\.\. auto\w+:: ", row) for row in rst), (
+                    f"{page.name}:{line}: eval-rst holds more than autodoc directives"
+                )
                 continue
             assert directive in CODE_DIRECTIVES, f"{page.name}:{line}: unknown directive {info}"
             language = info.split()[1] if len(info.split()) > 1 else ""
