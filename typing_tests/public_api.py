@@ -7,10 +7,12 @@ Checked by ``mypy --strict`` in CI (svcs' typing_tests pattern).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any, assert_type
 
 import sco_digital as sd
-from sco_digital.export import to_records
+from sco_digital.cli import main
+from sco_digital.export import TABLES, Table, to_records, write_json
 
 ds = sd.load()
 assert_type(ds, sd.Dataset)
@@ -74,3 +76,101 @@ except sd.UnknownKeyError as exc:
     assert_type(exc.suggestions, tuple[str, ...])
 except sd.DataError as exc:
     assert_type(exc.problems, tuple[sd.Problem, ...])
+
+# -- more of the surface: every query, record and error attribute users touch --
+
+assert_type(ds.organizations, tuple[sd.Organization, ...])
+assert_type(ds.data_version, str | None)
+assert_type(ds.indicator("karamay-trainees"), sd.Indicator)
+assert_type(ds.conflict("c09-soho-operator-name"), sd.Conflict)
+assert_type(ds.get_country(country), sd.Country | None)
+assert_type(ds.by_country(country), tuple[sd.Project, ...])
+assert_type(ds.by_sector(sd.Sector.HEALTH), tuple[sd.Project, ...])
+assert_type(ds.members(), tuple[sd.Country, ...])
+assert_type(ds.members(as_of="2024-07-04"), tuple[sd.Country, ...])
+assert_type(ds.countries_with_status("partner", as_of="2025-09-01"), tuple[sd.Country, ...])
+assert_type(ds.indicators_for(project), tuple[sd.Indicator, ...])
+assert_type(ds.indicators_for(country), tuple[sd.Indicator, ...])
+assert_type(ds.filter(technology=sd.Technology.FIVE_G), tuple[sd.Project, ...])
+assert_type(ds.publishers(indicator), tuple[str, ...])
+assert_type(ds.corroboration(country), int)
+assert_type(
+    ds.cited_by("pd-seed-2025-08-29"),
+    tuple[
+        sd.Country | sd.Membership | sd.Organization | sd.Project | sd.Indicator | sd.Conflict, ...
+    ],
+)
+assert_type(ds.conflicts_for(indicator), tuple[sd.Conflict, ...])
+assert_type(ds.disputed(), tuple[sd.Country | sd.Organization | sd.Project | sd.Indicator, ...])
+assert_type(ds.problems(), tuple[sd.Problem, ...])
+assert_type(ds.validate(), None)
+
+assert_type(country.code, str)
+assert_type(country.names, tuple[str, ...])
+assert_type(country.region, sd.Region)
+membership = country.memberships[0]
+assert_type(membership.status, sd.Status)
+assert_type(membership.since, sd.PartialDate)
+assert_type(membership.until, sd.PartialDate | None)
+assert_type(membership.holds_on(dt.date(2024, 7, 4)), bool)
+
+assert_type(project.countries, frozenset[str])
+assert_type(project.roles_of("CN"), frozenset[sd.Role])
+assert_type(project.kind, sd.ProjectKind)
+assert_type(project.status, sd.ProjectStatus)
+assert_type(project.sectors, frozenset[sd.Sector])
+assert_type(project.parent, str | None)
+assert_type(project.participants[0].role, sd.Role)
+
+assert_type(indicator.text, str)
+assert_type(indicator.unit, sd.Unit)
+assert_type(indicator.period, sd.PartialDate | None)
+assert_type(indicator.as_of, sd.PartialDate | None)
+interval = sd.Interval(low=300, low_closed=False)
+assert_type(300 in interval, bool)
+assert_type(interval.low, float | None)
+
+source = ds.source("qstheory-2025-09-04")
+assert_type(source.origin, str)
+assert_type(source.reprint_of, str | None)
+assert_type(source.kind, sd.SourceKind)
+assert_type(source.published, sd.PartialDate | None)
+
+organization = ds.organization("caict")
+assert_type(organization.kind, sd.OrganizationKind)
+assert_type(organization.country, str | None)
+
+conflict = ds.conflicts[0]
+assert_type(conflict.records, tuple[str, ...])
+
+assert_type(date.precision, str)
+assert_type(date.to_date(), dt.date)
+assert_type(sd.PartialDate.from_date(dt.date(2025, 8, 29)), sd.PartialDate)
+assert_type(date < sd.PartialDate.parse("2025"), bool)
+
+assert_type(sd.Technology.FIVE_G.label, str)
+assert_type(sd.Technology.FIVE_G.aliases, tuple[str, ...])
+assert_type(sd.Qualifier.ABOUT.definition, str)
+assert_type(sd.Sector.lookup("health"), sd.Sector)
+assert_type(sd.Role.lookup("host"), sd.Role)
+assert_type(sd.ProjectKind.lookup("platform"), sd.ProjectKind)
+
+assert_type(sd.__version__, str)
+assert_type(sd.DATA_VERSION, str)
+assert_type(sd.cite(bibtex=True, data_version="2025.08.29"), str)
+assert_type(write_json(ds, "out"), Path)
+assert_type(TABLES, dict[str, Table])
+assert_type(main(["summary"]), int)
+
+problem = sd.Problem(file="projects.json", record=0, path=".id", message="bad")
+assert_type(problem.location, str)
+assert_type(problem.record, int | str | None)
+try:
+    sd.load("missing")
+except sd.DataError as exc:
+    assert_type(exc.file, str | None)
+    assert_type(exc.record, int | str | None)
+    assert_type(exc.path, str)
+except sd.UnknownKeyError as exc:
+    assert_type(exc.kind, str)
+    assert_type(exc.key, object)

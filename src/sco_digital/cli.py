@@ -446,7 +446,8 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
     Run the command line with *argv* (default: ``sys.argv[1:]``).
 
     Returns:
-        The exit status: 0 ok, 1 data or validation error, 2 usage error.
+        The exit status, which is 0 when all went well, 1 for a data or
+        validation error and 2 for a usage error.
 
     .. versionadded:: 0.1.0
     """

@@ -1565,7 +1565,7 @@ class Source:
 
     @property
     def origin(self) -> str:
-        """The outlet ultimately responsible: `reprint_of`, else `publisher`."""
+        """The outlet ultimately responsible, `reprint_of` or else `publisher`."""
         return self.reprint_of or self.publisher
 
 
@@ -1922,7 +1922,7 @@ class Indicator:
 
     @property
     def text(self) -> str:
-        """The figure in words: "more than 300 people", "USD 512.4 billion"."""
+        """The figure in words, such as "more than 300 people" or "USD 512.4 billion"."""
         value = self.value
         if self.unit in (Unit.USD, Unit.CNY):
             for scale, word in _SCALES:
