@@ -902,6 +902,9 @@ def write_sqlite(ds: Dataset, path: str | os.PathLike[str], *, overwrite: bool =
     def write(file: Path) -> None:
         connection = sqlite3.connect(file)
         try:
+            # A temporary file, renamed into place when complete (as every writer
+            # here does), so SQLite's own journal and syncs would only slow it down.
+            connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
             connection.executescript(sqlite_schema())
             with connection:
                 for spec in TABLES.values():
