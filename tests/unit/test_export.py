@@ -94,6 +94,7 @@ class TestTables:
         names = [c.name for c in spec.columns]
         assert len(set(names)) == len(names)
         assert set(spec.primary_key) <= set(names)
+        assert all(bool(c.categories) == (c.type == "category") for c in spec.columns)
         for key in spec.foreign_keys:
             assert set(key.columns) <= set(names)
             assert key.referenced == TABLES[key.table].primary_key
