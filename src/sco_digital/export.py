@@ -1,10 +1,16 @@
 """
-Exports: tidy tables of plain values, and the package's own JSON files.
+Exports: tidy tables of plain values, data frames, and files.
 
 `TABLES` describes every table: one per kind of record plus join tables for
-the many-valued fields (participants, technologies, sectors, sources...).
-`to_records` gives a table as a list of plain dicts; dates are ISO strings
-with a ``*_precision`` column beside each.
+the many-valued fields (aliases, memberships, participants, organisations,
+technologies, sectors, records, sources). Each `Table` has typed `Column`
+objects, a primary key and its foreign keys; docs/exports.md documents them
+all and is generated from `TABLES`.
+
+`to_records` gives a table as plain dicts; `to_pandas`, `to_polars` and
+`to_arrow` give typed data frames (the optional libraries are imported only
+when called). `write_csv`, `write_json`, `write_parquet`, `write_sqlite` and
+`write_datapackage` write files.
 
 Every writer is safe: it writes to temporary files beside the target and
 renames them into place, refuses to replace existing files unless
@@ -14,24 +20,58 @@ renames them into place, refuses to replace existing files unless
 from __future__ import annotations
 
 import builtins
+import csv
 import datetime as dt
+import io
+import json
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from .dataset import FILES, Dataset
 from .models import PartialDate, Vocabulary
 
-__all__ = ["TABLES", "Column", "Table", "to_records", "write_json"]
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+__all__ = [
+    "TABLES",
+    "Column",
+    "ColumnType",
+    "ForeignKey",
+    "Table",
+    "to_arrow",
+    "to_pandas",
+    "to_polars",
+    "to_records",
+    "write_csv",
+    "write_datapackage",
+    "write_json",
+    "write_parquet",
+    "write_sqlite",
+]
 
 DATA_LICENSE = "CC-BY-4.0"
+DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 TITLE = "SCO digital cooperation dataset"
+
+ColumnType = Literal["string", "integer", "number", "category", "partial_date", "date"]
+"""
+The kinds of column: ``"string"`` (text), ``"integer"``, ``"number"`` (a
+float), ``"category"`` (a slug from a fixed list), ``"partial_date"`` (ISO
+text of year, month or day precision, with a ``*_precision`` column beside
+it) and ``"date"`` (a calendar day, always known to the day by design).
+"""
+
+PRECISIONS = ("year", "month", "day")
 
 
 @attrs.frozen
@@ -41,29 +81,67 @@ class Column:
 
     Attributes:
         name: Column name.
-        type: ``"string"``, ``"number"``, ``"integer"``, ``"date"`` (ISO
-            text of any precision, with a ``*_precision`` column beside it)
-            or ``"category"`` (a vocabulary slug).
-        description: What it holds.
+        type: What it holds; see `ColumnType`.
+        description: What it means.
         required: False when the column may be empty (None).
-        vocabulary: For categories, the vocabulary its values come from.
-        references: ``"table.column"`` this column points to, if any.
+        vocabulary: For categories drawn from a vocabulary, that vocabulary.
+        categories: For categories, every value allowed, in order: the
+            vocabulary's slugs in declaration order, unless given.
+        references: ``"table.column"`` this column alone points to, if any
+            (keys of several columns are declared on the `Table`).
 
     .. versionadded:: 0.1.0
     """
 
     name: str
-    type: str
+    type: ColumnType
     description: str
     required: bool = True
     vocabulary: builtins.type[Vocabulary] | None = None
+    categories: tuple[str, ...] = attrs.field()
     references: str | None = None
+
+    @categories.default
+    def _vocabulary_slugs(self) -> tuple[str, ...]:
+        return () if self.vocabulary is None else tuple(t.value for t in self.vocabulary)
+
+
+@attrs.frozen
+class ForeignKey:
+    """
+    Columns of a table that together point to a key of another table.
+
+    .. versionadded:: 0.1.0
+    """
+
+    columns: tuple[str, ...]
+    table: str
+    referenced: tuple[str, ...]
+
+
+def _column_keys(table: Table) -> tuple[ForeignKey, ...]:
+    keys = []
+    for column in table.columns:
+        if column.references is not None:
+            target, referenced = column.references.split(".")
+            keys.append(ForeignKey((column.name,), target, (referenced,)))
+    return tuple(keys)
 
 
 @attrs.frozen
 class Table:
     """
-    An exported table: its columns, primary key and rows.
+    An exported table: its columns, keys and rows.
+
+    Attributes:
+        name: Table name (also the file and SQL table name).
+        description: What one row is.
+        columns: Its columns, in order.
+        primary_key: The columns whose values are unique to each row.
+        rows: Gives the rows of a Dataset as tuples in column order, with
+            the plain values of `to_records`.
+        foreign_keys: Every foreign key; by default, one per column with
+            `Column.references`.
 
     .. versionadded:: 0.1.0
     """
@@ -72,18 +150,29 @@ class Table:
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
-    rows: Callable[[Dataset], Iterator[tuple[Any, ...]]] = attrs.field(repr=False)
+    rows: Callable[[Dataset], Iterator[tuple[Any, ...]]] = attrs.field(repr=False, eq=False)
+    foreign_keys: tuple[ForeignKey, ...] = attrs.field(
+        default=attrs.Factory(_column_keys, takes_self=True)
+    )
+
+    def column(self, name: str) -> Column:
+        """The column called *name*."""
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(name)
 
 
-def _c(name: str, type_: str, description: str, **kw: Any) -> tuple[Column, ...]:
+def _c(name: str, type_: ColumnType, description: str, **kw: Any) -> tuple[Column, ...]:
     column = Column(name, type_, description, **kw)
-    if type_ != "date":
+    if type_ != "partial_date":
         return (column,)
     precision = Column(
         f"{name}_precision",
         "category",
         f"Precision of {name}: year, month or day.",
         required=column.required,
+        categories=PRECISIONS,
     )
     return (column, precision)
 
@@ -92,28 +181,22 @@ def _d(value: PartialDate | None) -> tuple[str | None, str | None]:
     return (None, None) if value is None else (str(value), value.precision)
 
 
-def _v(term: Vocabulary | None) -> str | None:
-    return None if term is None else term.value
+def _kinds(ds: Dataset) -> Callable[[str], str | None]:
+    """Tell whether a key names a country, indicator, organisation, project or the SCO."""
+    kinds = {c.code: "country" for c in ds.countries}
+    kinds.update({i.id: "indicator" for i in ds.indicators})
+    kinds.update({o.id: "organization" for o in ds.organizations})
+    kinds.update({p.id: "project" for p in ds.projects})
+    kinds["SCO"] = "sco"
+    return kinds.get
 
 
-def _subject_kind(ds: Dataset, subject: str) -> str:
-    if subject == "SCO":
-        return "sco"
-    if ds.get_country(subject) is not None and subject.isupper():
-        return "country"
-    return "project" if subject in ds._index.projects else "organization"  # noqa: SLF001
-
-
-def _source_rows(kind: str) -> Callable[[Dataset], Iterator[tuple[Any, ...]]]:
+def _source_table(kind: str, owner: str, description: str) -> Table:
     def rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         for record in getattr(ds, kind):
             for position, source in enumerate(record.sources, 1):
                 yield (record.id, source, position)
 
-    return rows
-
-
-def _source_table(kind: str, owner: str, description: str) -> Table:
     return Table(
         f"{owner}_sources",
         f"The sources each {description} cites, in the order given.",
@@ -123,22 +206,23 @@ def _source_table(kind: str, owner: str, description: str) -> Table:
             *_c("position", "integer", "1 for the first source cited, and so on."),
         ),
         (owner, "source"),
-        _source_rows(kind),
+        rows,
     )
 
 
 def _alias_table(kind: str, owner: str, key: str) -> Table:
     def rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         for record in getattr(ds, kind):
-            for alias in record.aliases:
-                yield (getattr(record, key), alias)
+            for position, alias in enumerate(record.aliases, 1):
+                yield (getattr(record, key), alias, position)
 
     return Table(
         f"{owner}_aliases",
-        f"Other names of each {owner.replace('_', ' ')}.",
+        f"Other names of each {owner}, in the order given.",
         (
             *_c(owner, "string", f"The {owner}'s {key}.", references=f"{kind}.{key}"),
             *_c("alias", "string", "Another name it is known by."),
+            *_c("position", "integer", "1 for the first alias, and so on."),
         ),
         (owner, "alias"),
         rows,
@@ -146,7 +230,6 @@ def _alias_table(kind: str, owner: str, key: str) -> Table:
 
 
 def _set_table(field: str, single: str, vocabulary: type[Vocabulary], description: str) -> Table:
-
     def rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         for project in ds.projects:
             for term in sorted(getattr(project, field)):
@@ -202,7 +285,17 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
     def memberships(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         for c in ds.countries:
             for seq, m in enumerate(c.memberships, 1):
-                yield (c.code, seq, m.status.value, *_d(m.since), *_d(m.until), m.note)
+                until = None if m.until is None else m.until.earliest().isoformat()
+                yield (
+                    c.code,
+                    seq,
+                    m.status.value,
+                    *_d(m.since),
+                    *_d(m.until),
+                    m.since.earliest().isoformat(),
+                    until,
+                    m.note,
+                )
 
     def membership_sources(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         for c in ds.countries:
@@ -231,8 +324,8 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
 
     def participants(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         for p in ds.projects:
-            for part in p.participants:
-                yield (p.id, part.country, part.role.value)
+            for position, part in enumerate(p.participants, 1):
+                yield (p.id, part.country, part.role.value, position)
 
     def project_organizations(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         for p in ds.projects:
@@ -240,11 +333,12 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                 yield (p.id, org, position)
 
     def indicators(ds: Dataset) -> Iterator[tuple[Any, ...]]:
+        kind = _kinds(ds)
         for i in ds.indicators:
             yield (
                 i.id,
                 i.subject,
-                _subject_kind(ds, i.subject),
+                kind(i.subject),
                 i.metric,
                 i.label,
                 i.value,
@@ -262,9 +356,10 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
             yield (c.id, c.topic, c.summary)
 
     def conflict_records(ds: Dataset) -> Iterator[tuple[Any, ...]]:
+        kind = _kinds(ds)
         for c in ds.conflicts:
-            for record in c.records:
-                yield (c.id, record)
+            for position, record in enumerate(c.records, 1):
+                yield (c.id, record, kind(record), position)
 
     optional = {"required": False}
     return (
@@ -282,10 +377,12 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                     **optional,
                 ),
                 *_c(
-                    "origin", "string", "reprint_of if set, else publisher: the independent outlet."
+                    "origin",
+                    "string",
+                    "reprint_of if set, else publisher: the independent outlet (derived).",
                 ),
                 *_c("kind", "category", "What sort of publication it is.", vocabulary=SourceKind),
-                *_c("published", "date", "Publication date.", **optional),
+                *_c("published", "partial_date", "Publication date.", **optional),
                 *_c("url", "string", "Where it was read."),
                 *_c("language", "string", "BCP 47 language tag."),
                 *_c("archived_url", "string", "An archived copy.", **optional),
@@ -316,8 +413,20 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                 *_c("country", "string", "Alpha-2 code.", references="countries.code"),
                 *_c("seq", "integer", "1 for the country's first status, and so on."),
                 *_c("status", "category", "The status held.", vocabulary=Status),
-                *_c("since", "date", "When it began."),
-                *_c("until", "date", "When it ended; empty while it holds.", **optional),
+                *_c("since", "partial_date", "When it began."),
+                *_c("until", "partial_date", "When it ended; empty while it holds.", **optional),
+                *_c(
+                    "valid_from",
+                    "date",
+                    "The first day the status held: the first day since may mean (derived).",
+                ),
+                *_c(
+                    "valid_to",
+                    "date",
+                    "The first day it no longer held: the first day until may mean;"
+                    " empty while it holds (derived).",
+                    **optional,
+                ),
                 *_c("note", "string", "Context.", **optional),
             ),
             ("country", "seq"),
@@ -325,15 +434,19 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
         ),
         Table(
             "membership_sources",
-            "The sources each membership cites.",
+            "The sources each membership cites, in the order given.",
             (
-                *_c("country", "string", "Alpha-2 code.", references="memberships.country"),
-                *_c("seq", "integer", "The membership's seq.", references="memberships.seq"),
+                *_c("country", "string", "The membership's country."),
+                *_c("seq", "integer", "The membership's seq."),
                 *_c("source", "string", "The source's id.", references="sources.id"),
                 *_c("position", "integer", "1 for the first source cited, and so on."),
             ),
             ("country", "seq", "source"),
             membership_sources,
+            (
+                ForeignKey(("country", "seq"), "memberships", ("country", "seq")),
+                ForeignKey(("source",), "sources", ("id",)),
+            ),
         ),
         Table(
             "organizations",
@@ -371,8 +484,8 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                     vocabulary=ProjectStatus,
                 ),
                 *_c("location", "string", "Place name.", **optional),
-                *_c("started", "date", "When it began.", **optional),
-                *_c("ended", "date", "When it ended.", **optional),
+                *_c("started", "partial_date", "When it began.", **optional),
+                *_c("ended", "partial_date", "When it ended.", **optional),
                 *_c("parent", "string", "Umbrella project.", references="projects.id", **optional),
                 *_c("note", "string", "Caveats.", **optional),
             ),
@@ -382,18 +495,19 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
         _alias_table("projects", "project", "id"),
         Table(
             "project_participants",
-            "The countries taking part in each project, with their roles.",
+            "The countries taking part in each project, with their roles, in the order given.",
             (
                 *_c("project", "string", "The project's id.", references="projects.id"),
                 *_c("country", "string", "Alpha-2 code.", references="countries.code"),
                 *_c("role", "category", "The country's part.", vocabulary=Role),
+                *_c("position", "integer", "1 for the first participant listed, and so on."),
             ),
             ("project", "country", "role"),
             participants,
         ),
         Table(
             "project_organizations",
-            "The organisations involved in each project.",
+            "The organisations involved in each project, in the order given.",
             (
                 *_c("project", "string", "The project's id.", references="projects.id"),
                 *_c(
@@ -402,7 +516,7 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                     "The organisation's id.",
                     references="organizations.id",
                 ),
-                *_c("position", "integer", "Order of listing."),
+                *_c("position", "integer", "1 for the first organisation listed, and so on."),
             ),
             ("project", "organization"),
             project_organizations,
@@ -421,7 +535,12 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
             (
                 *_c("id", "string", "Stable slug."),
                 *_c("subject", "string", "A project or organisation id, a country code, or SCO."),
-                *_c("subject_kind", "category", "project, organization, country or sco."),
+                *_c(
+                    "subject_kind",
+                    "category",
+                    "What subject names (derived).",
+                    categories=("country", "organization", "project", "sco"),
+                ),
                 *_c("metric", "string", "What is measured (snake_case)."),
                 *_c("label", "string", "The metric in words."),
                 *_c("value", "number", "The number as reported, in whole units."),
@@ -432,10 +551,19 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                     "How the true value relates to value.",
                     vocabulary=Qualifier,
                 ),
-                *_c("period", "date", "The time the figure covers.", **optional),
-                *_c("period_end", "date", "The end of a period spanning several.", **optional),
-                *_c("as_of", "date", "When a running total was counted.", **optional),
-                *_c("text", "string", "The figure in words, e.g. 'more than 300 people'."),
+                *_c("period", "partial_date", "The time the figure covers.", **optional),
+                *_c(
+                    "period_end",
+                    "partial_date",
+                    "The end of a period spanning several.",
+                    **optional,
+                ),
+                *_c("as_of", "partial_date", "When a running total was counted.", **optional),
+                *_c(
+                    "text",
+                    "string",
+                    "The figure in words, e.g. 'more than 300 people' (derived).",
+                ),
                 *_c("note", "string", "Caveats.", **optional),
             ),
             ("id",),
@@ -455,7 +583,7 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
         ),
         Table(
             "conflict_records",
-            "The records each conflict concerns.",
+            "The records each conflict concerns, in the order given.",
             (
                 *_c("conflict", "string", "The conflict's id.", references="conflicts.id"),
                 *_c(
@@ -463,6 +591,13 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                     "string",
                     "A project, organisation or indicator id, or a country code.",
                 ),
+                *_c(
+                    "record_kind",
+                    "category",
+                    "What record names (derived).",
+                    categories=("country", "indicator", "organization", "project"),
+                ),
+                *_c("position", "integer", "1 for the first record listed, and so on."),
             ),
             ("conflict", "record"),
             conflict_records,
@@ -478,6 +613,9 @@ TABLES: dict[str, Table] = {table.name: table for table in _build_tables()}
 def to_records(ds: Dataset, table: str) -> list[dict[str, Any]]:
     """
     The table *table* (see `TABLES`) of *ds* as a list of plain dicts.
+
+    Values are str, int, float or None, ready for JSON: categories are
+    slugs, dates ISO text.
 
     >>> import sco_digital as sd
     >>> from sco_digital.export import to_records
@@ -504,13 +642,456 @@ def _table(name: str) -> Table:
         raise UnknownKeyError("table", name, suggest(name, TABLES, lambda t: t.name)) from None
 
 
+# -- data frames ---------------------------------------------------------------------
+
+_EXTRAS = {"pandas": "pandas", "polars": "polars", "pyarrow": "arrow"}
+
+
+def _require(module: str, caller: str) -> Any:
+    """Import *module* for *caller*, or say which extra installs it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        root = module.partition(".")[0]
+        msg = f"{caller}() needs {root}: pip install 'sco-digital[{_EXTRAS[root]}]'"
+        raise ImportError(msg, name=root) from None
+
+
+def _columns(ds: Dataset, table: str) -> list[tuple[Column, list[Any]]]:
+    spec = _table(table)
+    rows = list(spec.rows(ds))
+    columns = []
+    for i, column in enumerate(spec.columns):
+        values = [row[i] for row in rows]
+        if column.type == "date":
+            values = [None if v is None else dt.date.fromisoformat(v) for v in values]
+        columns.append((column, values))
+    return columns
+
+
+def to_pandas(ds: Dataset, table: str) -> pd.DataFrame:
+    """
+    The table *table* (see `TABLES`) of *ds* as a pandas DataFrame.
+
+    Column types map to nullable pandas dtypes: strings and partial dates
+    to ``string`` (``StringDtype("python")``), integers to ``Int64``,
+    numbers to ``Float64``, dates to ``datetime64[s]`` and categories to a
+    ``CategoricalDtype`` listing every allowed value, not only those
+    present. Missing values are ``pd.NA`` (``NaT`` for dates). The index is
+    a plain RangeIndex.
+
+    Raises:
+        ImportError: pandas is not installed; the message names the extra.
+        UnknownKeyError: No table has that name.
+
+    .. versionadded:: 0.1.0
+    """
+    pandas = _require("pandas", "to_pandas")
+    columns = _columns(ds, table)
+    size = len(columns[0][1])
+    return pandas.DataFrame(
+        {
+            column.name: pandas.Series(values, dtype=_pandas_dtype(pandas, column))
+            for column, values in columns
+        },
+        index=pandas.RangeIndex(size),
+    )
+
+
+def _pandas_dtype(pandas: Any, column: Column) -> Any:
+    if column.type == "category":
+        return pandas.CategoricalDtype(list(column.categories))
+    if column.type == "integer":
+        return pandas.Int64Dtype()
+    if column.type == "number":
+        return pandas.Float64Dtype()
+    if column.type == "date":
+        return "datetime64[s]"
+    return pandas.StringDtype("python")
+
+
+def to_polars(ds: Dataset, table: str) -> pl.DataFrame:
+    """
+    The table *table* (see `TABLES`) of *ds* as a polars DataFrame.
+
+    Column types map to polars types: strings and partial dates to
+    ``String``, integers to ``Int64``, numbers to ``Float64``, dates to
+    ``Date`` and categories to an ``Enum`` of every allowed value.
+
+    Raises:
+        ImportError: polars is not installed; the message names the extra.
+        UnknownKeyError: No table has that name.
+
+    .. versionadded:: 0.1.0
+    """
+    polars = _require("polars", "to_polars")
+    frame: pl.DataFrame = polars.DataFrame(
+        [
+            polars.Series(column.name, values, dtype=_polars_dtype(polars, column))
+            for column, values in _columns(ds, table)
+        ]
+    )
+    return frame
+
+
+def _polars_dtype(polars: Any, column: Column) -> Any:
+    if column.type == "category":
+        return polars.Enum(list(column.categories))
+    if column.type == "integer":
+        return polars.Int64
+    if column.type == "number":
+        return polars.Float64
+    if column.type == "date":
+        return polars.Date
+    return polars.String
+
+
+def to_arrow(ds: Dataset, table: str) -> pa.Table:
+    """
+    The table *table* (see `TABLES`) of *ds* as a pyarrow Table.
+
+    Column types map to Arrow types: strings and partial dates to
+    ``string``, integers to ``int64``, numbers to ``double``, dates to
+    ``date32`` and categories to ``dictionary<values=string,
+    indices=int32>`` whose dictionary holds every allowed value, in order.
+    Required columns are non-nullable fields.
+
+    Raises:
+        ImportError: pyarrow is not installed; the message names the extra.
+        UnknownKeyError: No table has that name.
+
+    .. versionadded:: 0.1.0
+    """
+    pyarrow = _require("pyarrow", "to_arrow")
+    columns = _columns(ds, table)
+    schema = pyarrow.schema(
+        [
+            pyarrow.field(column.name, _arrow_type(pyarrow, column), nullable=not column.required)
+            for column, _ in columns
+        ]
+    )
+    arrays = []
+    for column, values in columns:
+        if column.type == "category":
+            index = {value: i for i, value in enumerate(column.categories)}
+            arrays.append(
+                pyarrow.DictionaryArray.from_arrays(
+                    pyarrow.array([index.get(v) for v in values], pyarrow.int32()),
+                    pyarrow.array(column.categories, pyarrow.string()),
+                )
+            )
+        else:
+            arrays.append(pyarrow.array(values, _arrow_type(pyarrow, column)))
+    return pyarrow.Table.from_arrays(arrays, schema=schema)
+
+
+def _arrow_type(pyarrow: Any, column: Column) -> Any:
+    if column.type == "category":
+        return pyarrow.dictionary(pyarrow.int32(), pyarrow.string())
+    if column.type == "integer":
+        return pyarrow.int64()
+    if column.type == "number":
+        return pyarrow.float64()
+    if column.type == "date":
+        return pyarrow.date32()
+    return pyarrow.string()
+
+
+# -- files -------------------------------------------------------------------------------
+
+
+def write_csv(ds: Dataset, directory: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+    """
+    Write every table of `TABLES` as ``<table>.csv`` in *directory*.
+
+    The files are UTF-8 CSV (RFC 4180: comma-separated, ``"``-quoted where
+    needed, CRLF line ends) with a header row; an empty field is a missing
+    value (no text field can be empty otherwise).
+
+    Args:
+        ds: The dataset to write; it must pass `Dataset.validate`.
+        directory: Created if missing.
+        overwrite: Replace files of the same names that already exist.
+
+    Returns:
+        The directory.
+
+    Raises:
+        DataError: *ds* breaks a cross-record rule, so its tables' keys
+            would not hold.
+        FileExistsError: A file would be replaced and *overwrite* is false.
+
+    .. versionadded:: 0.1.0
+    """
+    ds.validate()
+    return _write_texts(Path(directory), _csv_files(ds), overwrite=overwrite)
+
+
+def _csv_files(ds: Dataset) -> dict[str, str]:
+    files = {}
+    for name, spec in TABLES.items():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow([c.name for c in spec.columns])
+        writer.writerows(spec.rows(ds))
+        files[f"{name}.csv"] = buffer.getvalue()
+    return files
+
+
+def write_parquet(
+    ds: Dataset, directory: str | os.PathLike[str], *, overwrite: bool = False
+) -> Path:
+    """
+    Write every table of `TABLES` as ``<table>.parquet`` in *directory*,
+    with the Arrow types of `to_arrow`. Needs pyarrow (the ``arrow`` extra).
+
+    Args:
+        ds: The dataset to write; it must pass `Dataset.validate`.
+        directory: Created if missing.
+        overwrite: Replace files of the same names that already exist.
+
+    Returns:
+        The directory.
+
+    Raises:
+        ImportError: pyarrow is not installed; the message names the extra.
+        DataError: *ds* breaks a cross-record rule.
+        FileExistsError: A file would be replaced and *overwrite* is false.
+
+    .. versionadded:: 0.1.0
+    """
+    parquet = _require("pyarrow.parquet", "write_parquet")
+    ds.validate()
+    tables = {f"{name}.parquet": to_arrow(ds, name) for name in TABLES}
+    target = Path(directory)
+    with _staging(target, list(tables), overwrite=overwrite) as stage:
+        for name, table in tables.items():
+            parquet.write_table(table, stage / name)
+    return target
+
+
+def write_sqlite(ds: Dataset, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+    """
+    Write *ds* as an SQLite database file at *path*: one table per table of
+    `TABLES`, with NOT NULL on required columns, CHECK constraints listing
+    each category's values, PRIMARY KEY and FOREIGN KEY constraints, and an
+    index on every foreign key that does not start the primary key; plus a
+    ``dataset_info`` table of key/value metadata (title, data version,
+    licence). Open it with sqlite3, DuckDB or Datasette.
+
+    Args:
+        ds: The dataset to write; it must pass `Dataset.validate`.
+        path: The database file to create.
+        overwrite: Replace the file if it exists.
+
+    Returns:
+        The path.
+
+    Raises:
+        DataError: *ds* breaks a cross-record rule.
+        FileExistsError: The file exists and *overwrite* is false.
+
+    .. versionadded:: 0.1.0
+    """
+    import sqlite3
+
+    ds.validate()
+
+    def write(file: Path) -> None:
+        connection = sqlite3.connect(file)
+        try:
+            # A temporary file, renamed into place when complete (as every writer
+            # here does), so SQLite's own journal and syncs would only slow it down.
+            connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+            connection.executescript(sqlite_schema())
+            with connection:
+                for spec in TABLES.values():
+                    marks = ", ".join("?" * len(spec.columns))
+                    connection.executemany(
+                        f'INSERT INTO "{spec.name}" VALUES ({marks})',  # noqa: S608 - our names
+                        spec.rows(ds),
+                    )
+                connection.executemany("INSERT INTO dataset_info VALUES (?, ?)", _info(ds).items())
+        finally:
+            connection.close()
+
+    return write_file(path, write, overwrite=overwrite)
+
+
+_SQL_TYPES = {"integer": "INTEGER", "number": "REAL"}
+
+
+def sqlite_schema() -> str:
+    """The SQL that creates the tables and indexes of `write_sqlite`."""
+    statements = []
+    for spec in TABLES.values():
+        lines = []
+        for column in spec.columns:
+            line = f'"{column.name}" {_SQL_TYPES.get(column.type, "TEXT")}'
+            if column.required:
+                line += " NOT NULL"
+            if column.categories:
+                allowed = ", ".join(_sql_text(value) for value in column.categories)
+                line += f' CHECK ("{column.name}" IN ({allowed}))'
+            lines.append(line)
+        lines.append(f"PRIMARY KEY ({_sql_names(spec.primary_key)})")
+        lines.extend(
+            f"FOREIGN KEY ({_sql_names(key.columns)})"
+            f' REFERENCES "{key.table}" ({_sql_names(key.referenced)})'
+            for key in spec.foreign_keys
+        )
+        body = ",\n  ".join(lines)
+        statements.append(f'CREATE TABLE "{spec.name}" (\n  {body}\n);')
+        for key in spec.foreign_keys:
+            if spec.primary_key[: len(key.columns)] != key.columns:  # else the key's index serves
+                index = "_".join((spec.name, *key.columns))
+                statements.append(
+                    f'CREATE INDEX "{index}" ON "{spec.name}" ({_sql_names(key.columns)});'
+                )
+    statements.append(
+        "CREATE TABLE dataset_info (\n  key TEXT NOT NULL PRIMARY KEY,\n  value TEXT NOT NULL\n);"
+    )
+    return "\n".join(statements) + "\n"
+
+
+def _sql_names(names: tuple[str, ...]) -> str:
+    return ", ".join(f'"{name}"' for name in names)
+
+
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _info(ds: Dataset) -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {
+        "title": TITLE,
+        "data_version": _data_version(ds),
+        "license": DATA_LICENSE,
+        "license_url": DATA_LICENSE_URL,
+        "generator": f"sco-digital {version('sco-digital')}",
+    }
+
+
+def write_datapackage(
+    ds: Dataset, directory: str | os.PathLike[str], *, overwrite: bool = False
+) -> Path:
+    """
+    Write *ds* as a Frictionless tabular data package in *directory*: the
+    CSV files of `write_csv` and a ``datapackage.json`` describing each as
+    a resource with its table schema (field types and constraints, primary
+    key, foreign keys), the licence (CC-BY-4.0), every source and the data
+    version. ``frictionless validate directory/datapackage.json`` reports
+    no errors.
+
+    Args:
+        ds: The dataset to write; it must pass `Dataset.validate`.
+        directory: Created if missing.
+        overwrite: Replace files of the same names that already exist.
+
+    Returns:
+        The directory.
+
+    Raises:
+        DataError: *ds* breaks a cross-record rule.
+        FileExistsError: A file would be replaced and *overwrite* is false.
+
+    .. versionadded:: 0.1.0
+    """
+    ds.validate()
+    files = _csv_files(ds)
+    files["datapackage.json"] = json.dumps(datapackage(ds), indent=2, ensure_ascii=False) + "\n"
+    return _write_texts(Path(directory), files, overwrite=overwrite)
+
+
+_FRICTIONLESS_TYPES = {"category": "string", "partial_date": "string"}
+PARTIAL_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+
+
+def datapackage(ds: Dataset) -> dict[str, Any]:
+    """The datapackage.json descriptor of `write_datapackage`."""
+    return {
+        "profile": "tabular-data-package",
+        "name": "sco-digital",
+        "title": TITLE,
+        "description": (
+            "Countries with an SCO status, digital cooperation projects among them, the"
+            " organisations involved and figures reported about them, each citing its sources."
+        ),
+        "version": _data_version(ds),
+        "licenses": [
+            {
+                "name": DATA_LICENSE,
+                "path": DATA_LICENSE_URL,
+                "title": "Creative Commons Attribution 4.0 International",
+            }
+        ],
+        "sources": [{"title": s.title or s.publisher, "path": s.url} for s in ds.sources],
+        "resources": [_resource(spec) for spec in TABLES.values()],
+    }
+
+
+def _resource(spec: Table) -> dict[str, Any]:
+    fields = []
+    for column in spec.columns:
+        constraints: dict[str, Any] = {}
+        if column.required:
+            constraints["required"] = True
+        if column.categories:
+            constraints["enum"] = list(column.categories)
+        if column.type == "partial_date":
+            constraints["pattern"] = PARTIAL_DATE_PATTERN
+        field: dict[str, Any] = {
+            "name": column.name,
+            "type": _FRICTIONLESS_TYPES.get(column.type, column.type),
+            "description": column.description,
+        }
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    return {
+        "name": spec.name,
+        "path": f"{spec.name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": spec.description,
+        "schema": {
+            "fields": fields,
+            "missingValues": [""],
+            "primaryKey": list(spec.primary_key),
+            "foreignKeys": [
+                {
+                    "fields": list(key.columns),
+                    "reference": {
+                        # The Data Package spec names the table's own resource "".
+                        "resource": "" if key.table == spec.name else key.table,
+                        "fields": list(key.referenced),
+                    },
+                }
+                for key in spec.foreign_keys
+            ],
+        },
+    }
+
+
+# -- the package's own JSON files ----------------------------------------------------
+
+
+def _data_version(ds: Dataset) -> str:
+    return ds.data_version or dt.date.today().strftime("%Y.%m.%d")  # noqa: DTZ011
+
+
 def manifest(ds: Dataset) -> dict[str, Any]:
     """The manifest.json content for *ds*."""
-    version = ds.data_version or dt.date.today().strftime("%Y.%m.%d")  # noqa: DTZ011
     return {
         "name": "sco-digital",
         "title": TITLE,
-        "data_version": version,
+        "data_version": _data_version(ds),
         "license": DATA_LICENSE,
         "counts": {
             name.removesuffix(".json"): len(getattr(ds, name.removesuffix(".json")))
@@ -549,11 +1130,15 @@ def write_json(ds: Dataset, directory: str | os.PathLike[str], *, overwrite: boo
 
     .. versionadded:: 0.1.0
     """
-    files = json_files(ds)
-    target = Path(directory)
+    return _write_texts(Path(directory), json_files(ds), overwrite=overwrite)
+
+
+def _write_texts(target: Path, files: dict[str, str], *, overwrite: bool) -> Path:
+    """Write the texts *files* (by name) into the directory *target*, safely."""
     with _staging(target, list(files), overwrite=overwrite) as stage:
         for name, text in files.items():
-            (stage / name).write_text(text, encoding="utf-8", newline="\n")
+            # newline="" keeps each text's own line ends (CSV's CRLF, JSON's LF).
+            (stage / name).write_text(text, encoding="utf-8", newline="")
     return target
 
 
