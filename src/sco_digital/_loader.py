@@ -12,15 +12,20 @@ nothing is cached after a failure.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from typing_extensions import Self
+
 from .dataset import FILES, Dataset
 from .errors import DataError, Problem
+from .models import MAX_NAME, quote, text_problem
 
 __all__ = ["MAX_FILE_SIZE", "load"]
 
@@ -37,11 +42,18 @@ _FIELDS = {
     "conflicts.json": "conflicts",
 }
 _MANIFEST_KEYS = ("name", "title", "data_version", "license", "counts")
-_CALVER = re.compile(r"\d{4}\.\d{2}\.\d{2}(?:\.\d+)?\Z")
+_CALVER = re.compile(r"[0-9]{4}\.[0-9]{2}\.[0-9]{2}(?:\.[0-9]+)?\Z")
+
+_FLOAT_DIGITS = 309
+"""Integers with more digits than this are beyond the largest float (1.8e308)."""
 
 _lock = threading.Lock()
 _default: Dataset | None = None
 _manifest_cache: dict[str, Any] | None = None
+
+
+class _NotAFile(Exception):  # noqa: N818 - internal signal
+    pass
 
 
 class _TooLarge(Exception):  # noqa: N818 - internal signal
@@ -112,7 +124,10 @@ def _read_bundled(name: str) -> bytes:
 
 
 def _read_file(file: Path, limit: int) -> bytes:
-    size = file.stat().st_size
+    info = file.stat()
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+        raise _NotAFile
+    size = info.st_size
     if size > limit:
         raise _TooLarge(size, limit)
     with file.open("rb") as stream:
@@ -151,9 +166,11 @@ def _build(read: Callable[[str], bytes]) -> Dataset:
                     Problem(file=name, record=i, path=path, message=message)
                     for path, message in _serialize.problems_of(exc)
                 )
+    complete = not problems  # every file read, every record built
     manifest = _read_json(read, MANIFEST, problems)
     version = _check_manifest(manifest, lengths, problems)
-    if problems:
+    if not complete:
+        # The rules that span records would only repeat what is missing.
         raise DataError(problems)
     ds = Dataset(**tables, data_version=version)
     problems.extend(ds.problems())
@@ -167,6 +184,9 @@ def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem])
         data = read(name)
     except FileNotFoundError:
         problems.append(Problem(file=name, message="file is missing"))
+        return None
+    except _NotAFile:
+        problems.append(Problem(file=name, message="is not a regular file"))
         return None
     except _TooLarge as exc:
         size = "" if exc.size is None else f" ({exc.size:,} bytes)"
@@ -195,19 +215,51 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         for key, _ in pairs:
             if key in seen:
                 where = (
-                    f" (in the object with id {obj['id']!r})"
+                    f" (in the object with id {quote(obj['id'])})"
                     if isinstance(obj.get("id"), str)
                     else ""
                 )
-                msg = f"key {key!r} appears twice in one object{where}"
+                msg = f"key {quote(key)} appears twice in one object{where}"
                 raise _DuplicateKey(msg)
             seen.add(key)
     return obj
 
 
-def _constant(name: str) -> Any:
-    msg = f"{name} is not a number JSON allows"
-    raise ValueError(msg)
+class _NotFinite(float):
+    """
+    NaN, Infinity, -Infinity or a number too large for a float (1e999), as
+    the JSON parser met it: a float that is not finite and whose repr is the
+    text as written. The converter refuses it where it stands, so the
+    problem names its record and field.
+    """
+
+    __slots__ = ("text",)
+    text: str
+
+    def __new__(cls, text: str, value: float) -> Self:
+        self = super().__new__(cls, value)
+        self.text = text
+        return self
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _constant(name: str) -> float:
+    return _NotFinite(name, float(name))
+
+
+def _number(text: str) -> float:
+    value = float(text)
+    return value if math.isfinite(value) else _NotFinite(text, value)
+
+
+def _integer(text: str) -> int | float:
+    digits = len(text.lstrip("-"))
+    if digits > _FLOAT_DIGITS:  # too large for any float, perhaps even for int()
+        sign = -1.0 if text.startswith("-") else 1.0
+        return _NotFinite(f"{text[:20]}... ({digits:,} digits)", sign * math.inf)
+    return int(text)
 
 
 def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
@@ -225,14 +277,20 @@ def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
         fail(f"is not valid UTF-8: byte {byte!r} at offset {exc.start} (line {line})")
         return None
     try:
-        return json.loads(text, object_pairs_hook=_object, parse_constant=_constant)
+        return json.loads(
+            text,
+            object_pairs_hook=_object,
+            parse_constant=_constant,
+            parse_float=_number,
+            parse_int=_integer,
+        )
     except json.JSONDecodeError as exc:
         fail(f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
     except _DuplicateKey as exc:
         fail(f"is not valid JSON for this package: {exc}")
     except RecursionError:
         fail("is not valid JSON for this package: nested too deeply")
-    except ValueError as exc:  # _constant, or an integer with too many digits
+    except ValueError as exc:  # an integer with too many digits
         fail(f"is not valid JSON for this package: {exc}")
     return None
 
@@ -246,21 +304,30 @@ def _check_manifest(  # noqa: C901 - one check per manifest key
     def fail(path: str, message: str) -> None:
         problems.append(Problem(file=MANIFEST, path=path, message=message))
 
+    from ._serialize import json_type
+
     if type(manifest) is not dict:
-        fail("", "expected an object")
+        fail("", f"expected an object, got {json_type(manifest)}")
         return None
     for key in _MANIFEST_KEYS:
         if key not in manifest:
             fail(f".{key}", "required key is missing")
     for key in manifest:
         if key not in _MANIFEST_KEYS:
-            fail("", f"unknown key {key!r}; the known keys are: {', '.join(_MANIFEST_KEYS)}")
+            fail("", f"unknown key {quote(key)}; the known keys are: {', '.join(_MANIFEST_KEYS)}")
     for key in ("name", "title", "license"):
-        if key in manifest and (type(manifest[key]) is not str or not manifest[key]):
-            fail(f".{key}", "expected a non-empty string")
+        if key in manifest:
+            value = manifest[key]
+            problem = (
+                text_problem(value, MAX_NAME)
+                if type(value) is str
+                else f"expected a string, got {json_type(value)}"
+            )
+            if problem is not None:
+                fail(f".{key}", problem)
     version = manifest.get("data_version")
     if "data_version" in manifest and not (type(version) is str and _CALVER.match(version)):
-        fail(".data_version", f"{version!r} is not a CalVer version such as '2025.08.29'")
+        fail(".data_version", f"{quote(version)} is not a CalVer version such as '2025.08.29'")
         version = None
     if "counts" in manifest:
         _check_counts(manifest["counts"], lengths, fail)
@@ -274,10 +341,13 @@ def _check_counts(counts: Any, lengths: dict[str, int], fail: Callable[[str, str
     expected = sorted(_FIELDS.values())
     for key in counts:
         if key not in expected:
-            fail(".counts", f"unknown key {key!r}; the known keys are: {', '.join(expected)}")
+            fail(".counts", f"unknown key {quote(key)}; the known keys are: {', '.join(expected)}")
     for key in expected:
-        count = counts.get(key)
+        if key not in counts:
+            fail(f".counts.{key}", "required key is missing")
+            continue
+        count = counts[key]
         if type(count) is not int:
-            fail(f".counts.{key}", f"expected an integer, got {count!r}")
+            fail(f".counts.{key}", f"expected an integer, got {quote(count)}")
         elif key in lengths and count != lengths[key]:
             fail(f".counts.{key}", f"says {count} but {key}.json has {lengths[key]} records")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -45,11 +46,15 @@ from .models import (
     Project,
     Source,
     Vocabulary,
+    quote,
     suggest,
     vocabulary_index,
 )
 
 T = TypeVar("T")
+
+_LISTED = 5
+"""At most this many unknown keys are quoted in one message."""
 
 RECORD_TYPES: tuple[type, ...] = (
     Source,
@@ -69,6 +74,8 @@ def json_type(value: object) -> str:  # noqa: PLR0911 - one answer per JSON type
         return "null"
     if isinstance(value, bool):
         return "a boolean"
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)  # NaN, Infinity or 1e999 as written (see _loader)
     if isinstance(value, (int, float)):
         return "a number"
     if isinstance(value, str):
@@ -103,12 +110,20 @@ def _int(value: Any, _: type) -> int:
 
 
 def _float(value: Any, _: type) -> float:
-    if type(value) is float:
+    # isinstance: the loader reads NaN, Infinity and 1e999 as float subclasses
+    # that keep the text as written, so that they are refused here, in place.
+    if isinstance(value, float):
         if not math.isfinite(value):
-            msg = f"{value!r} is not a finite number"
+            msg = f"{value!r} is not a finite number within ±1.8e308"
             raise ValueError(msg)
-        return value
+        return float(value)
     if type(value) is int:
+        if abs(value) > sys.float_info.max:
+            digits = str(abs(value))
+            msg = (
+                f"{digits[:20]}... ({len(digits):,} digits) is not a finite number within ±1.8e308"
+            )
+            raise ValueError(msg)
         return float(value)
     msg = f"expected a number, got {json_type(value)}"
     raise TypeError(msg)
@@ -129,12 +144,12 @@ def _vocabulary(cls: type[Vocabulary]) -> Callable[[Any, type], Vocabulary]:
         try:
             slug = cls.lookup(value).value
         except UnknownKeyError as exc:
-            msg = f"{value!r} is not a known {exc.kind}"
+            msg = f"{quote(value)} is not a known {exc.kind}"
             hint = suggest(value, vocabulary_index(cls), lambda term: term.value)
             if hint:
                 msg += f"; did you mean {' or '.join(map(repr, hint))}?"
             raise ValueError(msg) from None
-        msg = f"{value!r} is a name, not a slug; write {slug!r}"
+        msg = f"{quote(value)} is a name, not a slug; write {slug!r}"
         raise ValueError(msg)
 
     return structure
@@ -304,7 +319,10 @@ def problems_of(  # noqa: C901, PLR0912 - one branch per kind of failure
             else:
                 yield from problems_of(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        fields = ", ".join(repr(key) for key in sorted(exc.extra_fields, key=str))
+        extra = sorted(exc.extra_fields, key=str)
+        fields = ", ".join(quote(key) for key in extra[:_LISTED])
+        if len(extra) > _LISTED:
+            fields += f" and {len(extra) - _LISTED:,} more"
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl))
         noun = "key" if len(exc.extra_fields) == 1 else "keys"
         yield path, f"unknown {noun} {fields}; the known keys are: {allowed}"

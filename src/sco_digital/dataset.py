@@ -780,7 +780,8 @@ def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - 
         for record in records:
             key = _record_key(record)
             if key in seen:
-                yield problem(record, "", f"duplicate id {key!r}")
+                field = ".code" if isinstance(record, Country) else ".id"
+                yield problem(record, field, f"duplicate id {key!r}")
             seen.add(key)
             if isinstance(record, Organization | Project | Indicator):
                 other = owner.setdefault(key, FILES[type(record)])
@@ -857,7 +858,8 @@ def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - 
                     parent = by_id[parent].parent
                 if parent is not None and parent in chain:
                     cycle = " -> ".join([*chain[chain.index(parent) :], parent])
-                    yield problem(project, ".parent", f"parent links form a cycle: {cycle}")
+                    what = "form" if parent == project.id else "lead into"
+                    yield problem(project, ".parent", f"parent links {what} a cycle: {cycle}")
         yield from cites(project, project.sources, "")
 
     subjects = project_ids | org_ids | country_codes | {_SCO}

@@ -1177,7 +1177,12 @@ _METRIC = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*\Z")
 _ALPHA2 = re.compile(r"[A-Z]{2}\Z")
 _ALPHA3 = re.compile(r"[A-Z]{3}\Z")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?\Z")
-_URL = re.compile(r"https?://[^\s/]+\S*\Z")
+# No whitespace, control characters or unpaired surrogates anywhere in a URL.
+_URL = re.compile(
+    r"https?://[^\s/\x00-\x1f\x7f-\x9f\ud800-\udfff]+[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]*\Z"
+)
+# Control characters (C0, DEL, C1) and unpaired surrogates: never part of a text.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _SUBJECT_SCO = "SCO"
 
 MAX_NAME = 300
@@ -1196,27 +1201,49 @@ def _matches(
         if not isinstance(value, str):
             raise _fail(field, f"expected a string, got {type(value).__name__}")
         if len(value) > max_len or not pattern.match(value):
-            raise _fail(field, f"{_short(value)} is not {what}")
+            raise _fail(field, f"{quote(value)} is not {what}")
 
     return check
 
 
-def _short(value: str, limit: int = 60) -> str:
+def quote(value: object, limit: int = 60) -> str:
+    """*value*'s repr for a message, cut short if it is long or deeply nested."""
+    if not isinstance(value, str):
+        import reprlib  # only on the error path
+
+        return reprlib.repr(value)
     if len(value) <= limit:
         return repr(value)
     return repr(value[:limit]) + f"... ({len(value):,} characters)"
+
+
+def text_problem(value: str, max_len: int) -> str | None:
+    """
+    Why *value* is not acceptable as a name or a text of at most *max_len*
+    characters, or None if it is: it must not be empty, start or end with
+    whitespace, or hold a control character or an unpaired surrogate.
+    """
+    if not value.strip():
+        return "must not be empty"
+    if value != value.strip():
+        return f"{quote(value)} has leading or trailing spaces"
+    if len(value) > max_len:
+        return f"is {len(value):,} characters long; the limit is {max_len:,}"
+    bad = _CONTROL.search(value)
+    if bad is not None:
+        char = bad.group()
+        what = "an unpaired surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+        return f"{quote(value)} contains {what}, {char!r}, at position {bad.start()}"
+    return None
 
 
 def _text(max_len: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str):
             raise _fail(field, f"expected a string, got {type(value).__name__}")
-        if not value.strip():
-            raise _fail(field, "must not be empty")
-        if value != value.strip():
-            raise _fail(field, f"{_short(value)} has leading or trailing spaces")
-        if len(value) > max_len:
-            raise _fail(field, f"is {len(value):,} characters long; the limit is {max_len:,}")
+        problem = text_problem(value, max_len)
+        if problem is not None:
+            raise _fail(field, problem)
 
     return check
 
@@ -1306,7 +1333,7 @@ _prose = _text(MAX_TEXT)
 # -- PartialDate ---------------------------------------------------------------------
 
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
 
 def _year(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
@@ -1374,7 +1401,7 @@ class PartialDate:
         """
         match = _ISO.match(text) if isinstance(text, str) else None
         if match is None:
-            msg = f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            msg = f"{quote(text)} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
             raise ValueError(msg)
         year, month, day = match.groups()
         try:
@@ -1775,7 +1802,7 @@ def _subject(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
         return
     raise _fail(
         field,
-        f"{value!r} is not a project or organisation id, a country code or 'SCO'",
+        f"{quote(value)} is not a project or organisation id, a country code or 'SCO'",
     )
 
 
