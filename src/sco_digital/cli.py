@@ -441,6 +441,13 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, io.TextIOBase], None]] = 
 }
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    if argv is not None and any("\x00" in arg for arg in argv):
+        # A shell cannot pass one, and no file name can hold one.
+        raise UsageError("an argument contains a NUL character")
+    return _parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one exit per error kind
     """
     Run the command line with *argv* (default: ``sys.argv[1:]``).
@@ -452,7 +459,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
     """
     out: Any = sys.stdout
     try:
-        args = _parser().parse_args(argv)
+        args = _parse(argv)
         if args.version:
             from . import __version__ as version
 

@@ -645,9 +645,7 @@ class _Index:
         self.conflicts_by_record = _tuples(by_record)
 
         # Built on first use; a race builds equal values and one wins.
-        self._timeline: Mapping[Status, tuple[list[dt.date], list[tuple[Country, ...]]]] | None = (
-            None
-        )
+        self._timeline: Mapping[Status, _Timeline] | None = None
         self._search: tuple[tuple[Project, str], ...] | None = None
         self._cited_by: Mapping[str, tuple[Any, ...]] | None = None
 
@@ -719,9 +717,11 @@ def _vocabulary_lookup(
     return MappingProxyType(table)
 
 
-def _timelines(
-    countries: Iterable[Country],
-) -> dict[Status, tuple[list[dt.date], list[tuple[Country, ...]]]]:
+_Timeline = tuple[tuple[dt.date, ...], tuple[tuple[Country, ...], ...]]
+"""The days on which statuses change, and who holds a status from each of them."""
+
+
+def _timelines(countries: Iterable[Country]) -> Mapping[Status, _Timeline]:
     countries = tuple(countries)
     days = sorted(
         {
@@ -732,12 +732,16 @@ def _timelines(
             if boundary is not None
         }
     )
-    starts = [dt.date.min, *days]
-    out = {}
-    for status in Status:
-        groups = [tuple(c for c in countries if c.status_on(day) is status) for day in starts]
-        out[status] = (starts, groups)
-    return out
+    starts = (dt.date.min, *days)
+    return MappingProxyType(
+        {
+            status: (
+                starts,
+                tuple(tuple(c for c in countries if c.status_on(day) is status) for day in starts),
+            )
+            for status in Status
+        }
+    )
 
 
 # -- cross-record rules -------------------------------------------------------------

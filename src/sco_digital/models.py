@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
@@ -104,6 +105,24 @@ class Vocabulary(str, enum.Enum):
         member.aliases = aliases
         return member
 
+    def __setattr__(self, name: str, value: object) -> None:
+        if self._is_built():
+            msg = f"cannot set {name!r}: {type(self).__name__}.{self._name_} is read-only"
+            raise AttributeError(msg)
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if self._is_built():
+            msg = f"cannot delete {name!r}: {type(self).__name__}.{self._name_} is read-only"
+            raise AttributeError(msg)
+        super().__delattr__(name)
+
+    def _is_built(self) -> bool:
+        # Enum sets a member's attributes while it builds the class, and only
+        # then puts the member in _member_map_; from there on it is shared.
+        name = self.__dict__.get("_name_")
+        return name is not None and type(self)._member_map_.get(name) is self
+
     def __str__(self) -> str:
         return self._value_
 
@@ -129,20 +148,20 @@ class Vocabulary(str, enum.Enum):
         raise UnknownKeyError(_kind_name(cls), key, suggest(key, index, lambda term: term.label))
 
 
-_VOCABULARY_INDEXES: dict[type[Vocabulary], dict[str, Any]] = {}
+_VOCABULARY_INDEXES: dict[type[Vocabulary], Mapping[str, Any]] = {}
 
 
-def vocabulary_index(cls: type[_V]) -> dict[str, _V]:
+def vocabulary_index(cls: type[_V]) -> Mapping[str, _V]:
     # Built on first lookup, not at import; two threads racing here build
     # equal dicts and one wins, which is harmless.
     index = _VOCABULARY_INDEXES.get(cls)
     if index is None:
-        index = {}
+        built: dict[str, _V] = {}
         for term in cls:
             for name in (term.value, term.label, *term.aliases):
-                index[name] = term
-                index[normalize_key(name)] = term
-        _VOCABULARY_INDEXES[cls] = index
+                built[name] = term
+                built[normalize_key(name)] = term
+        index = _VOCABULARY_INDEXES[cls] = MappingProxyType(built)
     return index
 
 
