@@ -11,8 +11,6 @@ nothing is cached after a failure.
 
 from __future__ import annotations
 
-import json
-import math
 import os
 import re
 import stat
@@ -21,8 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from typing_extensions import Self
-
+from ._json import JSONReadError, RepeatedKeys, parse
 from .dataset import FILES, Dataset
 from .errors import DataError, Problem
 from .models import MAX_NAME, quote, text_problem
@@ -43,9 +40,6 @@ _FIELDS = {
 }
 _MANIFEST_KEYS = ("name", "title", "data_version", "license", "counts")
 _CALVER = re.compile(r"[0-9]{4}\.[0-9]{2}\.[0-9]{2}(?:\.[0-9]+)?\Z")
-
-_FLOAT_DIGITS = 309
-"""Integers with more digits than this are beyond the largest float (1.8e308)."""
 
 _lock = threading.Lock()
 _default: Dataset | None = None
@@ -204,95 +198,12 @@ def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem])
     return _parse(name, data, problems)
 
 
-class _DuplicateKey(Exception):  # noqa: N818 - internal signal
-    pass
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj = dict(pairs)
-    if len(obj) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                where = (
-                    f" (in the object with id {quote(obj['id'])})"
-                    if isinstance(obj.get("id"), str)
-                    else ""
-                )
-                msg = f"key {quote(key)} appears twice in one object{where}"
-                raise _DuplicateKey(msg)
-            seen.add(key)
-    return obj
-
-
-class _NotFinite(float):
-    """
-    NaN, Infinity, -Infinity or a number too large for a float (1e999), as
-    the JSON parser met it: a float that is not finite and whose repr is the
-    text as written. The converter refuses it where it stands, so the
-    problem names its record and field.
-    """
-
-    __slots__ = ("text",)
-    text: str
-
-    def __new__(cls, text: str, value: float) -> Self:
-        self = super().__new__(cls, value)
-        self.text = text
-        return self
-
-    def __repr__(self) -> str:
-        return self.text
-
-
-def _constant(name: str) -> float:
-    return _NotFinite(name, float(name))
-
-
-def _number(text: str) -> float:
-    value = float(text)
-    return value if math.isfinite(value) else _NotFinite(text, value)
-
-
-def _integer(text: str) -> int | float:
-    digits = len(text.lstrip("-"))
-    if digits > _FLOAT_DIGITS:  # too large for any float, perhaps even for int()
-        sign = -1.0 if text.startswith("-") else 1.0
-        return _NotFinite(f"{text[:20]}... ({digits:,} digits)", sign * math.inf)
-    return int(text)
-
-
 def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
-    def fail(message: str) -> None:
-        problems.append(Problem(file=name, message=message))
-
-    if data.startswith(b"\xef\xbb\xbf"):
-        fail("starts with a UTF-8 byte-order mark; save it as UTF-8 without one")
-        return None
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        byte = data[exc.start : exc.start + 1]
-        fail(f"is not valid UTF-8: byte {byte!r} at offset {exc.start} (line {line})")
+        return parse(data)
+    except JSONReadError as exc:
+        problems.append(Problem(file=name, message=str(exc)))
         return None
-    try:
-        return json.loads(
-            text,
-            object_pairs_hook=_object,
-            parse_constant=_constant,
-            parse_float=_number,
-            parse_int=_integer,
-        )
-    except json.JSONDecodeError as exc:
-        fail(f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
-    except _DuplicateKey as exc:
-        fail(f"is not valid JSON for this package: {exc}")
-    except RecursionError:
-        fail("is not valid JSON for this package: nested too deeply")
-    except ValueError as exc:  # an integer with too many digits
-        fail(f"is not valid JSON for this package: {exc}")
-    return None
 
 
 def _check_manifest(  # noqa: C901 - one check per manifest key
@@ -306,9 +217,10 @@ def _check_manifest(  # noqa: C901 - one check per manifest key
 
     from ._serialize import json_type
 
-    if type(manifest) is not dict:
+    if not isinstance(manifest, dict):
         fail("", f"expected an object, got {json_type(manifest)}")
         return None
+    _check_repeated(manifest, "", fail)
     for key in _MANIFEST_KEYS:
         if key not in manifest:
             fail(f".{key}", "required key is missing")
@@ -335,9 +247,10 @@ def _check_manifest(  # noqa: C901 - one check per manifest key
 
 
 def _check_counts(counts: Any, lengths: dict[str, int], fail: Callable[[str, str], None]) -> None:
-    if type(counts) is not dict:
+    if not isinstance(counts, dict):
         fail(".counts", "expected an object")
         return
+    _check_repeated(counts, ".counts", fail)
     expected = sorted(_FIELDS.values())
     for key in counts:
         if key not in expected:
@@ -351,3 +264,9 @@ def _check_counts(counts: Any, lengths: dict[str, int], fail: Callable[[str, str
             fail(f".counts.{key}", f"expected an integer, got {quote(count)}")
         elif key in lengths and count != lengths[key]:
             fail(f".counts.{key}", f"says {count} but {key}.json has {lengths[key]} records")
+
+
+def _check_repeated(obj: dict[str, Any], path: str, fail: Callable[[str, str], None]) -> None:
+    if isinstance(obj, RepeatedKeys):
+        for key in obj.repeated:
+            fail(path, f"key {quote(key)} appears more than once in one object")

@@ -32,6 +32,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from ._json import RepeatedKeys
 from .errors import UnknownKeyError
 from .models import (
     Conflict,
@@ -110,8 +111,8 @@ def _int(value: Any, _: type) -> int:
 
 
 def _float(value: Any, _: type) -> float:
-    # isinstance: the loader reads NaN, Infinity and 1e999 as float subclasses
-    # that keep the text as written, so that they are refused here, in place.
+    # isinstance: NaN, Infinity and 1e999 are read as float subclasses that
+    # keep the text as written (_json.NotFinite), to be refused here, in place.
     if isinstance(value, float):
         if not math.isfinite(value):
             msg = f"{value!r} is not a finite number within ±1.8e308"
@@ -196,17 +197,26 @@ def _record_hook(converter: Converter, cls: type[T]) -> Callable[[Any, type], T]
     fields = attrs.fields(cast("Any", cls))
 
     def structure(value: Any, _: type) -> T:
-        if type(value) is not dict:
+        if not isinstance(value, dict):
             msg = f"expected an object, got {json_type(value)}"
             raise TypeError(msg)
+        repeated = [
+            ("", f"key {quote(key)} appears more than once in one object")
+            for key in (value.repeated if isinstance(value, RepeatedKeys) else ())
+        ]
         try:
-            return generated(value, cls)
+            record = generated(value, cls)
         except ClassValidationError as exc:
             if len(exc.exceptions) == 1 and isinstance(exc.exceptions[0], FieldError):
                 # The types were right but a validator failed in __init__,
                 # which stops at the first failure: run them all to list every one.
-                raise _RecordProblems(_field_problems(converter, fields, value)) from None
-            raise
+                found = _field_problems(converter, fields, value)
+            else:
+                found = list(problems_of(exc))
+            raise _RecordProblems([*repeated, *found]) from None
+        if repeated:
+            raise _RecordProblems(repeated)
+        return record
 
     return structure
 

@@ -91,10 +91,6 @@ class TestDirectory:
                 b"[" * 100_000 + b"]" * 100_000,
                 "is not valid JSON for this package: nested too deeply",
             ),
-            (
-                b'[{"id": "a", "id": "b"}]',
-                "is not valid JSON for this package: key 'id' appears twice in one object (in the object with id 'b')",
-            ),
         ],
     )
     def test_unreadable_file(self, mini_dir: Path, content: bytes, message: str) -> None:
