@@ -11,6 +11,7 @@ nothing is cached after a failure.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import stat
@@ -39,7 +40,10 @@ _FIELDS = {
     "conflicts.json": "conflicts",
 }
 _MANIFEST_KEYS = ("name", "title", "data_version", "license", "counts")
-_CALVER = re.compile(r"[0-9]{4}\.[0-9]{2}\.[0-9]{2}(?:\.[0-9]+)?\Z")
+_CALVER = re.compile(r"([0-9]{4})\.([0-9]{2})\.([0-9]{2})(?:\.[0-9]+)?\Z")
+
+_UNREAD: Any = object()
+"""What _read_json returns for a file it could not read (JSON null is None)."""
 
 _lock = threading.Lock()
 _default: Dataset | None = None
@@ -139,7 +143,7 @@ def _build(read: Callable[[str], bytes]) -> Dataset:
     lengths: dict[str, int] = {}
     for cls, name in FILES.items():
         value = _read_json(read, name, problems)
-        if value is None:
+        if value is _UNREAD:
             continue
         if type(value) is not list:
             problems.append(
@@ -178,10 +182,10 @@ def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem])
         data = read(name)
     except FileNotFoundError:
         problems.append(Problem(file=name, message="file is missing"))
-        return None
+        return _UNREAD
     except _NotAFile:
         problems.append(Problem(file=name, message="is not a regular file"))
-        return None
+        return _UNREAD
     except _TooLarge as exc:
         size = "" if exc.size is None else f" ({exc.size:,} bytes)"
         problems.append(
@@ -191,10 +195,10 @@ def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem])
                 " unless load(max_file_size=...) raises it",
             )
         )
-        return None
+        return _UNREAD
     except OSError as exc:
         problems.append(Problem(file=name, message=f"cannot be read: {exc.strerror or exc}"))
-        return None
+        return _UNREAD
     return _parse(name, data, problems)
 
 
@@ -203,13 +207,13 @@ def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
         return parse(data)
     except JSONReadError as exc:
         problems.append(Problem(file=name, message=str(exc)))
-        return None
+        return _UNREAD
 
 
 def _check_manifest(  # noqa: C901 - one check per manifest key
     manifest: Any, lengths: dict[str, int], problems: list[Problem]
 ) -> str | None:
-    if manifest is None:
+    if manifest is _UNREAD:
         return None
 
     def fail(path: str, message: str) -> None:
@@ -238,7 +242,7 @@ def _check_manifest(  # noqa: C901 - one check per manifest key
             if problem is not None:
                 fail(f".{key}", problem)
     version = manifest.get("data_version")
-    if "data_version" in manifest and not (type(version) is str and _CALVER.match(version)):
+    if "data_version" in manifest and not _is_calver(version):
         fail(".data_version", f"{quote(version)} is not a CalVer version such as '2025.08.29'")
         version = None
     if "counts" in manifest:
@@ -270,3 +274,14 @@ def _check_repeated(obj: dict[str, Any], path: str, fail: Callable[[str, str], N
     if isinstance(obj, RepeatedKeys):
         for key in obj.repeated:
             fail(path, f"key {quote(key)} appears more than once in one object")
+
+
+def _is_calver(version: object) -> bool:
+    match = _CALVER.match(version) if type(version) is str else None
+    if match is None:
+        return False
+    try:
+        dt.date(*map(int, match.groups()))
+    except ValueError:  # 2025.02.30
+        return False
+    return True

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 import types
 import typing
@@ -195,6 +196,7 @@ def _sequence(
 def _record_hook(converter: Converter, cls: type[T]) -> Callable[[Any, type], T]:
     generated = make_dict_structure_fn(cls, converter)
     fields = attrs.fields(cast("Any", cls))
+    order = {field.name: i for i, field in enumerate(fields)}  # problems in field order
 
     def structure(value: Any, _: type) -> T:
         if not isinstance(value, dict):
@@ -207,12 +209,9 @@ def _record_hook(converter: Converter, cls: type[T]) -> Callable[[Any, type], T]
         try:
             record = generated(value, cls)
         except ClassValidationError as exc:
-            if len(exc.exceptions) == 1 and isinstance(exc.exceptions[0], FieldError):
-                # The types were right but a validator failed in __init__,
-                # which stops at the first failure: run them all to list every one.
-                found = _field_problems(converter, fields, value)
-            else:
-                found = list(problems_of(exc))
+            found = [] if _validated(exc) else list(problems_of(exc))
+            found += _field_problems(converter, fields, value)
+            found.sort(key=lambda problem: order.get(_field_of(problem[0]), -1))
             raise _RecordProblems([*repeated, *found]) from None
         if repeated:
             raise _RecordProblems(repeated)
@@ -221,14 +220,38 @@ def _record_hook(converter: Converter, cls: type[T]) -> Callable[[Any, type], T]
     return structure
 
 
+_UNBUILT: Any = object()
+"""A field that could not be built; validators of other fields ignore it."""
+
+
+def _field_of(path: str) -> str:
+    """The field a problem's path starts with: ``.participants[0].role`` -> ``participants``."""
+    return re.split(r"[.\[]", path[1:], maxsplit=1)[0]
+
+
+def _validated(exc: ClassValidationError) -> bool:
+    """Whether every field was built and the failure is __init__'s first validator."""
+    return len(exc.exceptions) == 1 and isinstance(exc.exceptions[0], FieldError)
+
+
 def _field_problems(
     converter: Converter, fields: Any, raw: dict[str, Any]
 ) -> list[tuple[str, str]]:
+    """
+    Run the validator of every field that can be built. Building the record
+    stops at the first validator that fails, or runs none if a field cannot
+    be built; this finds the rest.
+    """
     values: dict[str, Any] = {}
     for field in fields:
         if field.name in raw:
-            value = converter.structure(raw[field.name], field.type)
-            values[field.name] = field.converter(value) if field.converter else value
+            try:
+                value = converter.structure(raw[field.name], field.type)
+                values[field.name] = field.converter(value) if field.converter else value
+            except Exception:  # noqa: BLE001 - already reported by the converter
+                values[field.name] = _UNBUILT
+        elif field.default is attrs.NOTHING:
+            values[field.name] = _UNBUILT  # reported missing
         elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             values[field.name] = field.default.factory()
         else:
@@ -236,7 +259,7 @@ def _field_problems(
     shim = types.SimpleNamespace(**values)
     problems = []
     for field in fields:
-        if field.validator is None:
+        if field.validator is None or values[field.name] is _UNBUILT:
             continue
         try:
             field.validator(shim, field, values[field.name])

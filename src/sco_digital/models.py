@@ -1226,11 +1226,13 @@ def _matches(
 
 
 def quote(value: object, limit: int = 60) -> str:
-    """*value*'s repr for a message, cut short if it is long or deeply nested."""
-    if not isinstance(value, str):
+    """*value*'s repr for a message, cut short if it is a long string or a container."""
+    if isinstance(value, (list, dict)):
         import reprlib  # only on the error path
 
-        return reprlib.repr(value)
+        return reprlib.repr(value)  # also safe for deeply nested values
+    if not isinstance(value, str):
+        return repr(value)
     if len(value) <= limit:
         return repr(value)
     return repr(value[:limit]) + f"... ({len(value):,} characters)"
@@ -1293,7 +1295,7 @@ def _each(
     unique: bool = True,
 ) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def each(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
-        seen = set()
+        seen: dict[Any, int] = {}
         for i, item in enumerate(value):
             try:
                 check(inst, field, item)
@@ -1301,8 +1303,9 @@ def _each(
                 raise FieldError(f"{field.name}[{i}]", exc.reason) from None
             if unique and not isinstance(value, frozenset):
                 if item in seen:
-                    raise FieldError(f"{field.name}[{i}]", f"{item!r} is repeated")
-                seen.add(item)
+                    what = quote(item) if isinstance(item, str) else f"{field.name}[{seen[item]}]"
+                    raise FieldError(f"{field.name}[{i}]", f"{what} is repeated")
+                seen[item] = i
 
     return each
 
