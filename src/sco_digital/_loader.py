@@ -40,7 +40,7 @@ _FIELDS = {
     "conflicts.json": "conflicts",
 }
 _MANIFEST_KEYS = ("name", "title", "data_version", "license", "counts")
-_CALVER = re.compile(r"([0-9]{4})\.([0-9]{2})\.([0-9]{2})(?:\.[0-9]+)?\Z")
+_CALVER = re.compile(r"([1-9][0-9]{3})\.([0-9]{2})\.([0-9]{2})(?:\.[0-9]+)?\Z")
 
 _UNREAD: Any = object()
 """What _read_json returns for a file it could not read (JSON null is None)."""

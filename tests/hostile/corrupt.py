@@ -46,10 +46,29 @@ def raw(token: str) -> str:
     return f"@raw:{token}@"
 
 
+class Repeated(dict[str, Any]):
+    """An object that `dump` writes with the key-value pairs given, repeats and all."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        self.pairs = pairs
+
+    def items(self) -> Any:
+        return self.pairs
+
+
+def dump(data: Any) -> bytes:
+    """
+    JSON bytes of *data*, in ASCII (a lone surrogate is written as an escape),
+    with each `raw` stand-in written as its bare token.
+    """
+    text = json.dumps(data)
+    return re.sub(r'"@raw:([^"@]*)@"', r"\1", text).encode()
+
+
 def edit(directory: Path, name: str, change: Callable[[Any], object]) -> None:
     """Apply *change* to the parsed file *name*, then write it back."""
     path = directory / name
     data = json.loads(path.read_text(encoding="utf-8"))
     change(data)
-    text = json.dumps(data, indent=2)  # ASCII: a lone surrogate is written as an escape
-    path.write_text(re.sub(r'"@raw:([^"@]*)@"', r"\1", text), encoding="utf-8")
+    path.write_bytes(dump(data))
