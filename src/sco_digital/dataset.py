@@ -573,6 +573,7 @@ class _Index:
     """The lookup tables of one Dataset; built once, never changed."""
 
     __slots__ = (
+        "_built",
         "_cited_by",
         "_search",
         "_timeline",
@@ -648,19 +649,35 @@ class _Index:
         self._timeline: Mapping[Status, _Timeline] | None = None
         self._search: tuple[tuple[Project, str], ...] | None = None
         self._cited_by: Mapping[str, tuple[Any, ...]] | None = None
+        self._built = True
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if getattr(self, "_built", False):
+            msg = f"cannot set {name!r}: a Dataset's indexes are read-only"
+            raise AttributeError(msg)
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        msg = f"cannot delete {name!r}: a Dataset's indexes are read-only"
+        raise AttributeError(msg)
+
+    def _cache(self, name: str, value: _T) -> _T:
+        object.__setattr__(self, name, value)  # once, on first use (see __init__)
+        return value
 
     def with_status(self, status: Status, day: dt.date) -> tuple[Country, ...]:
         timeline = self._timeline
         if timeline is None:
-            timeline = self._timeline = _timelines(self.countries.values())
+            timeline = self._cache("_timeline", _timelines(self.countries.values()))
         starts, groups = timeline[status]
         return groups[bisect.bisect_right(starts, day) - 1]
 
     def search_blobs(self) -> tuple[tuple[Project, str], ...]:
         blobs = self._search
         if blobs is None:
-            blobs = self._search = tuple(
-                (project, self._blob(project)) for project in self.projects.values()
+            blobs = self._cache(
+                "_search",
+                tuple((project, self._blob(project)) for project in self.projects.values()),
             )
         return blobs
 
@@ -691,7 +708,9 @@ class _Index:
                 for record in table.values():
                     for source_id in dict.fromkeys(record.sources):
                         groups[source_id].append(record)
-            cited = self._cited_by = MappingProxyType({k: tuple(v) for k, v in groups.items()})
+            cited = self._cache(
+                "_cited_by", MappingProxyType({k: tuple(v) for k, v in groups.items()})
+            )
         return cited
 
 
