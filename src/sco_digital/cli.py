@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -502,5 +503,11 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
     return OK
 
 
+# Characters that would break the line or drive the terminal, when a message
+# quotes what the user typed (argparse does, unescaped).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def _error(message: str) -> None:
-    sys.stderr.write(f"sco-digital: {message}\n")
+    line = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), message)
+    sys.stderr.write(f"sco-digital: {line}\n")
