@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import doctest
 import json
 from collections.abc import Callable
 from importlib.resources import files
@@ -34,7 +35,7 @@ from sco_digital import (
     Source,
     Unit,
 )
-from sco_digital._schemas import _STRING_KINDS, dumps, generate
+from sco_digital._schemas import _STRING_KINDS, RULES_BEYOND, dumps, generate
 from sco_digital._serialize import structure, unstructure
 from sco_digital.export import write_json
 
@@ -392,3 +393,15 @@ def meet_cross_record_rules(cls: type, raw: dict[str, Any]) -> dict[str, Any]:
     elif cls is Conflict:
         raw["records"] = ["cable"]
     return raw
+
+
+def test_docs_page() -> None:
+    """docs/schemas.md lists RULES_BEYOND, includes every schema, and its example runs."""
+    page = Path(sd.__file__).parents[2] / "docs" / "schemas.md"
+    text = page.read_text(encoding="utf-8")
+    listed = text.split("a test keeps them equal. -->\n\n", 1)[1].split("\n\n", 1)[0]
+    assert [f"- {rule}" for rule in RULES_BEYOND] == listed.splitlines()
+    for name in SCHEMAS:
+        assert f"```{{literalinclude}} ../src/sco_digital/schemas/{name}\n" in text
+    result = doctest.testfile(str(page), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert (0, 5) == (result.failed, result.attempted)
