@@ -77,7 +77,7 @@ def json_type(value: object) -> str:  # noqa: PLR0911 - one answer per JSON type
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, float) and not math.isfinite(value):
-        return repr(value)  # NaN, Infinity or 1e999 as written (see _loader)
+        return repr(value)  # NaN, Infinity or 1e999 as written (see _json.NotFinite)
     if isinstance(value, (int, float)):
         return "a number"
     if isinstance(value, str):
