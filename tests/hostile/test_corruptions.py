@@ -89,12 +89,17 @@ MB = "x" * 1_000_000
 MB_QUOTED = f"'{'x' * 60}'... (1,000,000 characters)"
 
 
-def first(directory: Path, name: str) -> bytes:
+def content_of(directory: Path, name: str) -> bytes:
     return (directory / name).read_bytes()
 
 
 def write(directory: Path, name: str, content: bytes) -> None:
     (directory / name).write_bytes(content)
+
+
+def first_object(name: str) -> str:
+    """Where problems with the first record of *name* (or the manifest) are reported."""
+    return "manifest.json" if name == "manifest.json" else f"{name}[0]"
 
 
 def record0(name: str, change: Any) -> Any:
@@ -118,7 +123,7 @@ class TestUnreadableFiles:
     @pytest.mark.parametrize("name", FILES)
     def test_truncated(self, mini_dir: Path, name: str) -> None:
         """Cut to nothing, and cut after its third line (in the first record)."""
-        content = first(mini_dir, name)
+        content = content_of(mini_dir, name)
         write(mini_dir, name, b"")
         assert [f"{name}: is not valid JSON: Expecting value at line 1, column 1"] == problems(
             mini_dir
@@ -131,7 +136,7 @@ class TestUnreadableFiles:
 
     @pytest.mark.parametrize("name", FILES)
     def test_byte_order_mark(self, mini_dir: Path, name: str) -> None:
-        write(mini_dir, name, b"\xef\xbb\xbf" + first(mini_dir, name))
+        write(mini_dir, name, b"\xef\xbb\xbf" + content_of(mini_dir, name))
         assert [
             f"{name}: starts with a UTF-8 byte-order mark; save it as UTF-8 without one"
         ] == problems(mini_dir)
@@ -140,7 +145,7 @@ class TestUnreadableFiles:
     @pytest.mark.parametrize("bad", [b"\xff", b"\xc3(", b"\xed\xa0\x80"])
     def test_invalid_utf8(self, mini_dir: Path, name: str, bad: bytes) -> None:
         """A stray byte, a broken sequence, an encoded surrogate: offset and line given."""
-        content = first(mini_dir, name)
+        content = content_of(mini_dir, name)
         at = content.index(b'"') + 1
         write(mini_dir, name, content[:at] + bad + content[at:])
         line = content.count(b"\n", 0, at) + 1
@@ -154,7 +159,7 @@ class TestUnreadableFiles:
         self, mini_dir: Path, name: str, brackets: tuple[bytes, bytes]
     ) -> None:
         """The first value of the file, nested 100,000 deep."""
-        content = first(mini_dir, name)
+        content = content_of(mini_dir, name)
         start = content.index(b'": ') + 3
         end = content.index(b",\n", start)
         opening, closing = brackets
@@ -247,7 +252,7 @@ class TestTopLevel:
     )
     def test_record_not_an_object(self, mini_dir: Path, name: str, record: str, what: str) -> None:
         """A record that is not an object; the manifest's count is off by one too."""
-        content = first(mini_dir, name)
+        content = content_of(mini_dir, name)
         count = len(json.loads(content))
         write(mini_dir, name, b"[" + record.encode() + b", " + content[1:])
         assert [
@@ -262,10 +267,9 @@ class TestKeys:
     def test_missing_keys(self, mini_dir: Path, name: str) -> None:
         """An empty object: every required key is listed."""
         edit(mini_dir, name, record0(name, lambda obj: obj.clear()))
-        where = "manifest.json" if name == "manifest.json" else f"{name}[0]"
-        assert [f"{where}.{key}: required key is missing" for key in REQUIRED[name]] == (
-            problems(mini_dir)
-        )
+        assert [
+            f"{first_object(name)}.{key}: required key is missing" for key in REQUIRED[name]
+        ] == (problems(mini_dir))
 
     @pytest.mark.parametrize("name", RECORD_FILES)
     def test_unknown_keys(self, mini_dir: Path, name: str) -> None:
@@ -303,12 +307,13 @@ class TestKeys:
     @pytest.mark.parametrize("name", FILES)
     def test_key_twice_in_one_object(self, mini_dir: Path, name: str) -> None:
         """The first key of the file's first object, written twice."""
-        lines = first(mini_dir, name).splitlines(keepends=True)
-        key = lines[2 if name != "manifest.json" else 1].split(b'"')[1].decode()
-        at = 2 if name != "manifest.json" else 1
-        write(mini_dir, name, b"".join([*lines[: at + 1], lines[at], *lines[at + 1 :]]))
-        where = "manifest.json" if name == "manifest.json" else f"{name}[0]"
-        assert [f"{where}: key '{key}' appears more than once in one object"] == problems(mini_dir)
+        at = 1 if name == "manifest.json" else 2  # the line of the first key
+        lines = content_of(mini_dir, name).splitlines(keepends=True)
+        write(mini_dir, name, b"".join([*lines[: at + 1], *lines[at:]]))
+        key = "name" if name == "manifest.json" else ID[name]
+        assert [
+            f"{first_object(name)}: key '{key}' appears more than once in one object"
+        ] == problems(mini_dir)
 
     def test_key_twice_in_nested_objects(self, mini_dir: Path) -> None:
         """Repeated keys in a membership, a participant and the manifest's counts, with
@@ -319,7 +324,7 @@ class TestKeys:
             ("projects.json", b'"role": "partner"', b'"role": "partner", "role": "host", "x": 1'),
             ("manifest.json", b'"sources": 4', b'"sources": 4, "sources": 5'),
         ]:
-            write(mini_dir, name, first(mini_dir, name).replace(old, new, 1))
+            write(mini_dir, name, content_of(mini_dir, name).replace(old, new, 1))
         assert [
             "countries.json[0].memberships[0]: key 'since' appears more than once in one object",
             "projects.json[0].participants[1]: key 'role' appears more than once in one object",
@@ -488,8 +493,7 @@ class TestStrings:
     def test_names(self, mini_dir: Path, name: str, value: str, message: str) -> None:
         """Empty, blank, padded, 1 MB, control characters, surrogates, in a name field."""
         edit(mini_dir, name, record0(name, lambda obj: obj.update({NAME[name]: value})))
-        where = "manifest.json" if name == "manifest.json" else f"{name}[0]"
-        assert [f"{where}.{NAME[name]}: {message}"] == problems(mini_dir)
+        assert [f"{first_object(name)}.{NAME[name]}: {message}"] == problems(mini_dir)
 
     @pytest.mark.parametrize(
         ("name", "key", "limit"),
@@ -811,7 +815,9 @@ class TestCrossRecord:
 
 def test_every_problem_in_every_file_at_once(mini_dir: Path) -> None:
     """One load, many problems in six files: one DataError lists them all, in file order."""
-    write(mini_dir, "sources.json", first(mini_dir, "sources.json").replace(b'"id"', b'"Id"', 1))
+    write(
+        mini_dir, "sources.json", content_of(mini_dir, "sources.json").replace(b'"id"', b'"Id"', 1)
+    )
     edit(mini_dir, "countries.json", lambda d: d[2].update(region=None))
     edit(mini_dir, "organizations.json", lambda d: d[1].update(kind=raw("NaN")))
     edit(mini_dir, "projects.json", lambda d: d[2].update(started="2023-02-30", ended="2022"))
