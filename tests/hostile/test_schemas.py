@@ -34,6 +34,8 @@ from sco_digital import (
     Project,
     Source,
     Unit,
+    _loader,
+    export,
 )
 from sco_digital._schemas import _STRING_KINDS, RULES_BEYOND, dumps, generate
 from sco_digital._serialize import structure, unstructure
@@ -63,6 +65,11 @@ def record_schema(cls: type) -> dict[str, Any]:
 
 
 VALIDATORS = {cls: Draft202012Validator(record_schema(cls)) for cls in [*CLASSES, Membership]}
+MANIFEST = Draft202012Validator(schema_of("manifest.json"))
+
+
+def mini_manifest() -> str:
+    return export.json_files(mini.dataset())["manifest.json"]
 
 
 def loads(raw: dict[str, Any], cls: type) -> bool:
@@ -290,6 +297,29 @@ class TestAgreement:
         """Finite numbers, negative only in percent, in any unit: both agree."""
         raw = {**BASES[Indicator], "value": value, "unit": unit.value}
         assert VALIDATORS[Indicator].is_valid(raw) == loads(raw, Indicator), (value, unit)
+
+    @given(
+        st.sampled_from(["name", "title", "data_version", "license", "counts", "extra"]),
+        values
+        | st.sampled_from(["2025.08.29", "2024.02.29", "2025.02.29", "2025.08.29.2", "0999.01.01"])
+        | st.dictionaries(st.sampled_from([*CLASSES.values(), "widgets"]), values, max_size=7),
+        st.sampled_from(["set", "drop"]),
+    )
+    def test_manifest(self, key: str, value: Any, how: str) -> None:
+        """The manifest's keys, texts, version and counts: both agree (the counts'
+        agreement with the files aside, which only the loader can check).
+        """
+        manifest = json.loads(mini_manifest())
+        if how == "drop":
+            manifest.pop(key, None)
+        else:
+            manifest[key] = value
+        counts = manifest.get("counts")
+        if isinstance(counts, dict):  # 4.0 is an integer to JSON Schema (RULES_BEYOND)
+            assume(not any(type(c) is float and c.is_integer() for c in counts.values()))
+        problems: list[Any] = []
+        _loader._check_manifest(manifest, {}, problems)
+        assert MANIFEST.is_valid(manifest) == (not problems), (key, value, problems)
 
     @pytest.mark.parametrize(
         "year",
