@@ -274,9 +274,7 @@ def _value_schema(  # noqa: PLR0911 - one answer per kind of type
             schema["uniqueItems"] = True
         return schema
     if tp is str:
-        kind = _STRING_KINDS[owner][name]
-        defs[kind] = _strings()[kind]
-        return _ref(kind)
+        return _text_rule(owner, name, defs)
     if tp is PartialDate:
         defs["date"] = _strings()["date"]
         return _ref("date")
@@ -298,6 +296,15 @@ def _value_schema(  # noqa: PLR0911 - one answer per kind of type
         return _ref(tp.__name__)
     msg = f"no JSON Schema for {owner.__name__}.{name}: {tp!r}"
     raise TypeError(msg)
+
+
+def _text_rule(owner: type, name: str, defs: dict[str, Any]) -> dict[str, Any]:
+    kind = _STRING_KINDS.get(owner, {}).get(name)
+    if kind is None:
+        msg = f"no text rule for {owner.__name__}.{name}: add one to _STRING_KINDS"
+        raise TypeError(msg)
+    defs[kind] = _strings()[kind]
+    return _ref(kind)
 
 
 def _record_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
