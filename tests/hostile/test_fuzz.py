@@ -125,11 +125,8 @@ def _json_mutation(draw: Draw, tree: Any) -> Any:
     elif kind == "retype":
         parent[key] = draw(json_values)
     elif kind == "copy":  # the same key's value in another record, or a known string
-        parent[key] = (
-            draw(st.sampled_from(KNOWN_STRINGS))
-            if draw(st.booleans())
-            else (copy.deepcopy(draw(st.sampled_from(_siblings(tree, path)))))
-        )
+        choices = KNOWN_STRINGS if draw(st.booleans()) else _siblings(tree, path)
+        parent[key] = copy.deepcopy(draw(st.sampled_from(choices)))
     elif kind == "add key" and isinstance(parent, dict):
         parent[draw(st.text(max_size=10) | st.sampled_from(KNOWN_STRINGS))] = draw(json_values)
     elif kind == "repeat key" and isinstance(parent, dict):
