@@ -11,16 +11,19 @@ nothing is cached after a failure.
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 import os
 import re
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ._json import JSONReadError, RepeatedKeys, parse
 from .dataset import FILES, Dataset
 from .errors import DataError, Problem
+from .models import MAX_NAME, quote, text_problem
 
 __all__ = ["MAX_FILE_SIZE", "load"]
 
@@ -37,11 +40,18 @@ _FIELDS = {
     "conflicts.json": "conflicts",
 }
 _MANIFEST_KEYS = ("name", "title", "data_version", "license", "counts")
-_CALVER = re.compile(r"\d{4}\.\d{2}\.\d{2}(?:\.\d+)?\Z")
+_CALVER = re.compile(r"([1-9][0-9]{3})\.([0-9]{2})\.([0-9]{2})(?:\.[0-9]+)?\Z")
+
+_UNREAD: Any = object()
+"""What _read_json returns for a file it could not read (JSON null is None)."""
 
 _lock = threading.Lock()
 _default: Dataset | None = None
 _manifest_cache: dict[str, Any] | None = None
+
+
+class _NotAFile(Exception):  # noqa: N818 - internal signal
+    pass
 
 
 class _TooLarge(Exception):  # noqa: N818 - internal signal
@@ -112,7 +122,10 @@ def _read_bundled(name: str) -> bytes:
 
 
 def _read_file(file: Path, limit: int) -> bytes:
-    size = file.stat().st_size
+    info = file.stat()
+    if not stat.S_ISREG(info.st_mode):  # a FIFO or a device would block or never end
+        raise _NotAFile
+    size = info.st_size
     if size > limit:
         raise _TooLarge(size, limit)
     with file.open("rb") as stream:
@@ -130,7 +143,7 @@ def _build(read: Callable[[str], bytes]) -> Dataset:
     lengths: dict[str, int] = {}
     for cls, name in FILES.items():
         value = _read_json(read, name, problems)
-        if value is None:
+        if value is _UNREAD:
             continue
         if type(value) is not list:
             problems.append(
@@ -151,9 +164,11 @@ def _build(read: Callable[[str], bytes]) -> Dataset:
                     Problem(file=name, record=i, path=path, message=message)
                     for path, message in _serialize.problems_of(exc)
                 )
+    complete = not problems  # every file read, every record built
     manifest = _read_json(read, MANIFEST, problems)
     version = _check_manifest(manifest, lengths, problems)
-    if problems:
+    if not complete:
+        # The rules that span records would only repeat what is missing.
         raise DataError(problems)
     ds = Dataset(**tables, data_version=version)
     problems.extend(ds.problems())
@@ -167,7 +182,10 @@ def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem])
         data = read(name)
     except FileNotFoundError:
         problems.append(Problem(file=name, message="file is missing"))
-        return None
+        return _UNREAD
+    except _NotAFile:
+        problems.append(Problem(file=name, message="is not a regular file"))
+        return _UNREAD
     except _TooLarge as exc:
         size = "" if exc.size is None else f" ({exc.size:,} bytes)"
         problems.append(
@@ -177,90 +195,55 @@ def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem])
                 " unless load(max_file_size=...) raises it",
             )
         )
-        return None
+        return _UNREAD
     except OSError as exc:
         problems.append(Problem(file=name, message=f"cannot be read: {exc.strerror or exc}"))
-        return None
+        return _UNREAD
     return _parse(name, data, problems)
 
 
-class _DuplicateKey(Exception):  # noqa: N818 - internal signal
-    pass
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    obj = dict(pairs)
-    if len(obj) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                where = (
-                    f" (in the object with id {obj['id']!r})"
-                    if isinstance(obj.get("id"), str)
-                    else ""
-                )
-                msg = f"key {key!r} appears twice in one object{where}"
-                raise _DuplicateKey(msg)
-            seen.add(key)
-    return obj
-
-
-def _constant(name: str) -> Any:
-    msg = f"{name} is not a number JSON allows"
-    raise ValueError(msg)
-
-
 def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
-    def fail(message: str) -> None:
-        problems.append(Problem(file=name, message=message))
-
-    if data.startswith(b"\xef\xbb\xbf"):
-        fail("starts with a UTF-8 byte-order mark; save it as UTF-8 without one")
-        return None
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        byte = data[exc.start : exc.start + 1]
-        fail(f"is not valid UTF-8: byte {byte!r} at offset {exc.start} (line {line})")
-        return None
-    try:
-        return json.loads(text, object_pairs_hook=_object, parse_constant=_constant)
-    except json.JSONDecodeError as exc:
-        fail(f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
-    except _DuplicateKey as exc:
-        fail(f"is not valid JSON for this package: {exc}")
-    except RecursionError:
-        fail("is not valid JSON for this package: nested too deeply")
-    except ValueError as exc:  # _constant, or an integer with too many digits
-        fail(f"is not valid JSON for this package: {exc}")
-    return None
+        return parse(data)
+    except JSONReadError as exc:
+        problems.append(Problem(file=name, message=str(exc)))
+        return _UNREAD
 
 
 def _check_manifest(  # noqa: C901 - one check per manifest key
     manifest: Any, lengths: dict[str, int], problems: list[Problem]
 ) -> str | None:
-    if manifest is None:
+    if manifest is _UNREAD:
         return None
 
     def fail(path: str, message: str) -> None:
         problems.append(Problem(file=MANIFEST, path=path, message=message))
 
-    if type(manifest) is not dict:
-        fail("", "expected an object")
+    from ._serialize import json_type
+
+    if not isinstance(manifest, dict):
+        fail("", f"expected an object, got {json_type(manifest)}")
         return None
+    _check_repeated(manifest, "", fail)
     for key in _MANIFEST_KEYS:
         if key not in manifest:
             fail(f".{key}", "required key is missing")
     for key in manifest:
         if key not in _MANIFEST_KEYS:
-            fail("", f"unknown key {key!r}; the known keys are: {', '.join(_MANIFEST_KEYS)}")
+            fail("", f"unknown key {quote(key)}; the known keys are: {', '.join(_MANIFEST_KEYS)}")
     for key in ("name", "title", "license"):
-        if key in manifest and (type(manifest[key]) is not str or not manifest[key]):
-            fail(f".{key}", "expected a non-empty string")
+        if key in manifest:
+            value = manifest[key]
+            problem = (
+                text_problem(value, MAX_NAME)
+                if type(value) is str
+                else f"expected a string, got {json_type(value)}"
+            )
+            if problem is not None:
+                fail(f".{key}", problem)
     version = manifest.get("data_version")
-    if "data_version" in manifest and not (type(version) is str and _CALVER.match(version)):
-        fail(".data_version", f"{version!r} is not a CalVer version such as '2025.08.29'")
+    if "data_version" in manifest and not _is_calver(version):
+        fail(".data_version", f"{quote(version)} is not a CalVer version such as '2025.08.29'")
         version = None
     if "counts" in manifest:
         _check_counts(manifest["counts"], lengths, fail)
@@ -268,16 +251,37 @@ def _check_manifest(  # noqa: C901 - one check per manifest key
 
 
 def _check_counts(counts: Any, lengths: dict[str, int], fail: Callable[[str, str], None]) -> None:
-    if type(counts) is not dict:
+    if not isinstance(counts, dict):
         fail(".counts", "expected an object")
         return
+    _check_repeated(counts, ".counts", fail)
     expected = sorted(_FIELDS.values())
     for key in counts:
         if key not in expected:
-            fail(".counts", f"unknown key {key!r}; the known keys are: {', '.join(expected)}")
+            fail(".counts", f"unknown key {quote(key)}; the known keys are: {', '.join(expected)}")
     for key in expected:
-        count = counts.get(key)
+        if key not in counts:
+            fail(f".counts.{key}", "required key is missing")
+            continue
+        count = counts[key]
         if type(count) is not int:
-            fail(f".counts.{key}", f"expected an integer, got {count!r}")
+            fail(f".counts.{key}", f"expected an integer, got {quote(count)}")
         elif key in lengths and count != lengths[key]:
             fail(f".counts.{key}", f"says {count} but {key}.json has {lengths[key]} records")
+
+
+def _check_repeated(obj: dict[str, Any], path: str, fail: Callable[[str, str], None]) -> None:
+    if isinstance(obj, RepeatedKeys):
+        for key in obj.repeated:
+            fail(path, f"key {quote(key)} appears more than once in one object")
+
+
+def _is_calver(version: object) -> bool:
+    match = _CALVER.match(version) if type(version) is str else None
+    if match is None:
+        return False
+    try:
+        dt.date(*map(int, match.groups()))
+    except ValueError:  # 2025.02.30
+        return False
+    return True

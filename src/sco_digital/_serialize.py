@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -31,6 +33,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from ._json import RepeatedKeys
 from .errors import UnknownKeyError
 from .models import (
     Conflict,
@@ -45,11 +48,15 @@ from .models import (
     Project,
     Source,
     Vocabulary,
+    quote,
     suggest,
     vocabulary_index,
 )
 
 T = TypeVar("T")
+
+_LISTED = 5
+"""At most this many unknown keys are quoted in one message."""
 
 RECORD_TYPES: tuple[type, ...] = (
     Source,
@@ -69,6 +76,8 @@ def json_type(value: object) -> str:  # noqa: PLR0911 - one answer per JSON type
         return "null"
     if isinstance(value, bool):
         return "a boolean"
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)  # NaN, Infinity or 1e999 as written (see _json.NotFinite)
     if isinstance(value, (int, float)):
         return "a number"
     if isinstance(value, str):
@@ -103,12 +112,20 @@ def _int(value: Any, _: type) -> int:
 
 
 def _float(value: Any, _: type) -> float:
-    if type(value) is float:
+    # isinstance: NaN, Infinity and 1e999 are read as float subclasses that
+    # keep the text as written (_json.NotFinite), to be refused here, in place.
+    if isinstance(value, float):
         if not math.isfinite(value):
-            msg = f"{value!r} is not a finite number"
+            msg = f"{value!r} is not a finite number within ±1.8e308"
             raise ValueError(msg)
-        return value
+        return float(value)
     if type(value) is int:
+        if abs(value) > sys.float_info.max:
+            digits = str(abs(value))
+            msg = (
+                f"{digits[:20]}... ({len(digits):,} digits) is not a finite number within ±1.8e308"
+            )
+            raise ValueError(msg)
         return float(value)
     msg = f"expected a number, got {json_type(value)}"
     raise TypeError(msg)
@@ -129,12 +146,12 @@ def _vocabulary(cls: type[Vocabulary]) -> Callable[[Any, type], Vocabulary]:
         try:
             slug = cls.lookup(value).value
         except UnknownKeyError as exc:
-            msg = f"{value!r} is not a known {exc.kind}"
+            msg = f"{quote(value)} is not a known {exc.kind}"
             hint = suggest(value, vocabulary_index(cls), lambda term: term.value)
             if hint:
                 msg += f"; did you mean {' or '.join(map(repr, hint))}?"
             raise ValueError(msg) from None
-        msg = f"{value!r} is a name, not a slug; write {slug!r}"
+        msg = f"{quote(value)} is a name, not a slug; write {slug!r}"
         raise ValueError(msg)
 
     return structure
@@ -179,31 +196,62 @@ def _sequence(
 def _record_hook(converter: Converter, cls: type[T]) -> Callable[[Any, type], T]:
     generated = make_dict_structure_fn(cls, converter)
     fields = attrs.fields(cast("Any", cls))
+    order = {field.name: i for i, field in enumerate(fields)}  # problems in field order
 
     def structure(value: Any, _: type) -> T:
-        if type(value) is not dict:
+        if not isinstance(value, dict):
             msg = f"expected an object, got {json_type(value)}"
             raise TypeError(msg)
+        repeated = [
+            ("", f"key {quote(key)} appears more than once in one object")
+            for key in (value.repeated if isinstance(value, RepeatedKeys) else ())
+        ]
         try:
-            return generated(value, cls)
+            record = generated(value, cls)
         except ClassValidationError as exc:
-            if len(exc.exceptions) == 1 and isinstance(exc.exceptions[0], FieldError):
-                # The types were right but a validator failed in __init__,
-                # which stops at the first failure: run them all to list every one.
-                raise _RecordProblems(_field_problems(converter, fields, value)) from None
-            raise
+            found = [] if _validated(exc) else list(problems_of(exc))
+            found += _field_problems(converter, fields, value)
+            found.sort(key=lambda problem: order.get(_field_of(problem[0]), -1))
+            raise _RecordProblems([*repeated, *found]) from None
+        if repeated:
+            raise _RecordProblems(repeated)
+        return record
 
     return structure
+
+
+_UNBUILT: Any = object()
+"""A field that could not be built; validators of other fields ignore it."""
+
+
+def _field_of(path: str) -> str:
+    """The field a problem's path starts with: ``.participants[0].role`` -> ``participants``."""
+    return re.split(r"[.\[]", path[1:], maxsplit=1)[0]
+
+
+def _validated(exc: ClassValidationError) -> bool:
+    """Whether every field was built and the failure is __init__'s first validator."""
+    return len(exc.exceptions) == 1 and isinstance(exc.exceptions[0], FieldError)
 
 
 def _field_problems(
     converter: Converter, fields: Any, raw: dict[str, Any]
 ) -> list[tuple[str, str]]:
+    """
+    Run the validator of every field that can be built. Building the record
+    stops at the first validator that fails, or runs none if a field cannot
+    be built; this finds the rest.
+    """
     values: dict[str, Any] = {}
     for field in fields:
         if field.name in raw:
-            value = converter.structure(raw[field.name], field.type)
-            values[field.name] = field.converter(value) if field.converter else value
+            try:
+                value = converter.structure(raw[field.name], field.type)
+                values[field.name] = field.converter(value) if field.converter else value
+            except Exception:  # noqa: BLE001 - already reported by the converter
+                values[field.name] = _UNBUILT
+        elif field.default is attrs.NOTHING:
+            values[field.name] = _UNBUILT  # reported missing
         elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             values[field.name] = field.default.factory()
         else:
@@ -211,7 +259,7 @@ def _field_problems(
     shim = types.SimpleNamespace(**values)
     problems = []
     for field in fields:
-        if field.validator is None:
+        if field.validator is None or values[field.name] is _UNBUILT:
             continue
         try:
             field.validator(shim, field, values[field.name])
@@ -304,7 +352,10 @@ def problems_of(  # noqa: C901, PLR0912 - one branch per kind of failure
             else:
                 yield from problems_of(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        fields = ", ".join(repr(key) for key in sorted(exc.extra_fields, key=str))
+        extra = sorted(exc.extra_fields, key=str)
+        fields = ", ".join(quote(key) for key in extra[:_LISTED])
+        if len(extra) > _LISTED:
+            fields += f" and {len(extra) - _LISTED:,} more"
         allowed = ", ".join(a.name for a in attrs.fields(exc.cl))
         noun = "key" if len(exc.extra_fields) == 1 else "keys"
         yield path, f"unknown {noun} {fields}; the known keys are: {allowed}"

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -441,6 +442,13 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, io.TextIOBase], None]] = 
 }
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    if argv is not None and any("\x00" in arg for arg in argv):
+        # A shell cannot pass one, and no file name can hold one.
+        raise UsageError("an argument contains a NUL character")
+    return _parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one exit per error kind
     """
     Run the command line with *argv* (default: ``sys.argv[1:]``).
@@ -453,7 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
     """
     out: Any = sys.stdout
     try:
-        args = _parser().parse_args(argv)
+        args = _parse(argv)
         if args.version:
             from . import __version__ as version
 
@@ -496,5 +504,11 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
     return OK
 
 
+# Characters that would break the line or drive the terminal, when a message
+# quotes what the user typed (argparse does, unescaped).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def _error(message: str) -> None:
-    sys.stderr.write(f"sco-digital: {message}\n")
+    line = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), message)
+    sys.stderr.write(f"sco-digital: {line}\n")

@@ -573,6 +573,7 @@ class _Index:
     """The lookup tables of one Dataset; built once, never changed."""
 
     __slots__ = (
+        "_built",
         "_cited_by",
         "_search",
         "_timeline",
@@ -645,24 +646,38 @@ class _Index:
         self.conflicts_by_record = _tuples(by_record)
 
         # Built on first use; a race builds equal values and one wins.
-        self._timeline: Mapping[Status, tuple[list[dt.date], list[tuple[Country, ...]]]] | None = (
-            None
-        )
+        self._timeline: Mapping[Status, _Timeline] | None = None
         self._search: tuple[tuple[Project, str], ...] | None = None
         self._cited_by: Mapping[str, tuple[Any, ...]] | None = None
+        self._built = True
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if getattr(self, "_built", False):
+            msg = f"cannot set {name!r}: a Dataset's indexes are read-only"
+            raise AttributeError(msg)
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        msg = f"cannot delete {name!r}: a Dataset's indexes are read-only"
+        raise AttributeError(msg)
+
+    def _cache(self, name: str, value: _T) -> _T:
+        object.__setattr__(self, name, value)  # once, on first use (see __init__)
+        return value
 
     def with_status(self, status: Status, day: dt.date) -> tuple[Country, ...]:
         timeline = self._timeline
         if timeline is None:
-            timeline = self._timeline = _timelines(self.countries.values())
+            timeline = self._cache("_timeline", _timelines(self.countries.values()))
         starts, groups = timeline[status]
         return groups[bisect.bisect_right(starts, day) - 1]
 
     def search_blobs(self) -> tuple[tuple[Project, str], ...]:
         blobs = self._search
         if blobs is None:
-            blobs = self._search = tuple(
-                (project, self._blob(project)) for project in self.projects.values()
+            blobs = self._cache(
+                "_search",
+                tuple((project, self._blob(project)) for project in self.projects.values()),
             )
         return blobs
 
@@ -693,7 +708,9 @@ class _Index:
                 for record in table.values():
                     for source_id in dict.fromkeys(record.sources):
                         groups[source_id].append(record)
-            cited = self._cited_by = MappingProxyType({k: tuple(v) for k, v in groups.items()})
+            cited = self._cache(
+                "_cited_by", MappingProxyType({k: tuple(v) for k, v in groups.items()})
+            )
         return cited
 
 
@@ -719,9 +736,11 @@ def _vocabulary_lookup(
     return MappingProxyType(table)
 
 
-def _timelines(
-    countries: Iterable[Country],
-) -> dict[Status, tuple[list[dt.date], list[tuple[Country, ...]]]]:
+_Timeline = tuple[tuple[dt.date, ...], tuple[tuple[Country, ...], ...]]
+"""The days on which statuses change, and who holds a status from each of them."""
+
+
+def _timelines(countries: Iterable[Country]) -> Mapping[Status, _Timeline]:
     countries = tuple(countries)
     days = sorted(
         {
@@ -732,12 +751,16 @@ def _timelines(
             if boundary is not None
         }
     )
-    starts = [dt.date.min, *days]
-    out = {}
-    for status in Status:
-        groups = [tuple(c for c in countries if c.status_on(day) is status) for day in starts]
-        out[status] = (starts, groups)
-    return out
+    starts = (dt.date.min, *days)
+    return MappingProxyType(
+        {
+            status: (
+                starts,
+                tuple(tuple(c for c in countries if c.status_on(day) is status) for day in starts),
+            )
+            for status in Status
+        }
+    )
 
 
 # -- cross-record rules -------------------------------------------------------------
@@ -780,7 +803,8 @@ def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - 
         for record in records:
             key = _record_key(record)
             if key in seen:
-                yield problem(record, "", f"duplicate id {key!r}")
+                field = ".code" if isinstance(record, Country) else ".id"
+                yield problem(record, field, f"duplicate id {key!r}")
             seen.add(key)
             if isinstance(record, Organization | Project | Indicator):
                 other = owner.setdefault(key, FILES[type(record)])
@@ -857,7 +881,8 @@ def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - 
                     parent = by_id[parent].parent
                 if parent is not None and parent in chain:
                     cycle = " -> ".join([*chain[chain.index(parent) :], parent])
-                    yield problem(project, ".parent", f"parent links form a cycle: {cycle}")
+                    what = "form" if parent == project.id else "lead into"
+                    yield problem(project, ".parent", f"parent links {what} a cycle: {cycle}")
         yield from cites(project, project.sources, "")
 
     subjects = project_ids | org_ids | country_codes | {_SCO}

@@ -28,7 +28,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -1148,7 +1148,8 @@ def _staging(target: Path, names: list[str], *, overwrite: bool) -> Iterator[Pat
     Yield an empty temporary directory beside the directory *target*; when
     the block ends without error, move *names* from it into *target*
     (created if need be). On error, or if a file exists and *overwrite* is
-    false, nothing is left behind.
+    false, nothing is left behind: files already moved are taken back and
+    the files they replaced restored.
     """
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(f"{target} exists and is not a directory")
@@ -1157,24 +1158,63 @@ def _staging(target: Path, names: list[str], *, overwrite: bool) -> Iterator[Pat
     created = _make_parents(target.resolve().parent)
     stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.resolve().parent))
     made_target = False
+    moved: list[tuple[Path, Path | None]] = []  # each file put in place, and what it replaced
     try:
         yield stage
         if not target.exists():
             target.mkdir()
             made_target = True
-        for name in names:
-            destination = target / name
-            if not overwrite and destination.exists():  # appeared meanwhile
-                _refuse_existing([destination])
-            (stage / name).replace(destination)
+        _move_in(stage, target, names, overwrite=overwrite, moved=moved)
     except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
+        _take_back(moved)
         if made_target:
-            shutil.rmtree(target, ignore_errors=True)
+            with suppress(OSError):
+                target.rmdir()
+        shutil.rmtree(stage, ignore_errors=True)
         _remove_empty(created)
         raise
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _move_in(
+    stage: Path,
+    target: Path,
+    names: list[str],
+    *,
+    overwrite: bool,
+    moved: list[tuple[Path, Path | None]],
+) -> None:
+    """Move *names* from *stage* into *target*; note each, and a copy of what it replaced."""
+    originals = Path(tempfile.mkdtemp(prefix=".originals-", dir=stage))
+    for name in names:
+        destination = target / name
+        original = None
+        if destination.exists():
+            if not overwrite:  # appeared meanwhile
+                _refuse_existing([destination])
+            original = originals / name
+            _keep(destination, original)
+        (stage / name).replace(destination)
+        moved.append((destination, original))
+
+
+def _take_back(moved: list[tuple[Path, Path | None]]) -> None:
+    """Undo `_move_in`: remove the files it moved, restore those they replaced."""
+    for destination, original in reversed(moved):
+        with suppress(OSError):  # best effort; the first error is the one to report
+            if original is None:
+                destination.unlink()
+            else:
+                original.replace(destination)
+
+
+def _keep(file: Path, copy: Path) -> None:
+    """Keep *file*'s content as *copy*: a hard link where the file system allows."""
+    try:
+        os.link(file, copy)
+    except OSError:
+        shutil.copy2(file, copy)
 
 
 def write_file(

@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 import attrs
@@ -104,6 +105,24 @@ class Vocabulary(str, enum.Enum):
         member.aliases = aliases
         return member
 
+    def __setattr__(self, name: str, value: object) -> None:
+        if self._is_built():
+            msg = f"cannot set {name!r}: {type(self).__name__}.{self._name_} is read-only"
+            raise AttributeError(msg)
+        super().__setattr__(name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if self._is_built():
+            msg = f"cannot delete {name!r}: {type(self).__name__}.{self._name_} is read-only"
+            raise AttributeError(msg)
+        super().__delattr__(name)
+
+    def _is_built(self) -> bool:
+        # Enum sets a member's attributes while it builds the class, and only
+        # then puts the member in _member_map_; from there on it is shared.
+        name = self.__dict__.get("_name_")
+        return name is not None and type(self)._member_map_.get(name) is self
+
     def __str__(self) -> str:
         return self._value_
 
@@ -129,20 +148,20 @@ class Vocabulary(str, enum.Enum):
         raise UnknownKeyError(_kind_name(cls), key, suggest(key, index, lambda term: term.label))
 
 
-_VOCABULARY_INDEXES: dict[type[Vocabulary], dict[str, Any]] = {}
+_VOCABULARY_INDEXES: dict[type[Vocabulary], Mapping[str, Any]] = {}
 
 
-def vocabulary_index(cls: type[_V]) -> dict[str, _V]:
+def vocabulary_index(cls: type[_V]) -> Mapping[str, _V]:
     # Built on first lookup, not at import; two threads racing here build
     # equal dicts and one wins, which is harmless.
     index = _VOCABULARY_INDEXES.get(cls)
     if index is None:
-        index = {}
+        built: dict[str, _V] = {}
         for term in cls:
             for name in (term.value, term.label, *term.aliases):
-                index[name] = term
-                index[normalize_key(name)] = term
-        _VOCABULARY_INDEXES[cls] = index
+                built[name] = term
+                built[normalize_key(name)] = term
+        index = _VOCABULARY_INDEXES[cls] = MappingProxyType(built)
     return index
 
 
@@ -1228,7 +1247,12 @@ _METRIC = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*\Z")
 _ALPHA2 = re.compile(r"[A-Z]{2}\Z")
 _ALPHA3 = re.compile(r"[A-Z]{3}\Z")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?\Z")
-_URL = re.compile(r"https?://[^\s/]+\S*\Z")
+# No whitespace, control characters or unpaired surrogates anywhere in a URL.
+_URL = re.compile(
+    r"https?://[^\s/\x00-\x1f\x7f-\x9f\ud800-\udfff]+[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]*\Z"
+)
+# Control characters (C0, DEL, C1) and unpaired surrogates: never part of a text.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _SUBJECT_SCO = "SCO"
 
 MAX_NAME = 300
@@ -1247,27 +1271,51 @@ def _matches(
         if not isinstance(value, str):
             raise _fail(field, f"expected a string, got {type(value).__name__}")
         if len(value) > max_len or not pattern.match(value):
-            raise _fail(field, f"{_short(value)} is not {what}")
+            raise _fail(field, f"{quote(value)} is not {what}")
 
     return check
 
 
-def _short(value: str, limit: int = 60) -> str:
+def quote(value: object, limit: int = 60) -> str:
+    """*value*'s repr for a message, cut short if it is a long string or a container."""
+    if isinstance(value, (list, dict)):
+        import reprlib  # only on the error path
+
+        return reprlib.repr(value)  # also safe for deeply nested values
+    if not isinstance(value, str):
+        return repr(value)
     if len(value) <= limit:
         return repr(value)
     return repr(value[:limit]) + f"... ({len(value):,} characters)"
+
+
+def text_problem(value: str, max_len: int) -> str | None:
+    """
+    Why *value* is not acceptable as a name or a text of at most *max_len*
+    characters, or None if it is: it must not be empty, start or end with
+    whitespace, or hold a control character or an unpaired surrogate.
+    """
+    if not value.strip():
+        return "must not be empty"
+    if value != value.strip():
+        return f"{quote(value)} has leading or trailing spaces"
+    if len(value) > max_len:
+        return f"is {len(value):,} characters long; the limit is {max_len:,}"
+    bad = _CONTROL.search(value)
+    if bad is not None:
+        char = bad.group()
+        what = "an unpaired surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+        return f"{quote(value)} contains {what}, {char!r}, at position {bad.start()}"
+    return None
 
 
 def _text(max_len: int) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str):
             raise _fail(field, f"expected a string, got {type(value).__name__}")
-        if not value.strip():
-            raise _fail(field, "must not be empty")
-        if value != value.strip():
-            raise _fail(field, f"{_short(value)} has leading or trailing spaces")
-        if len(value) > max_len:
-            raise _fail(field, f"is {len(value):,} characters long; the limit is {max_len:,}")
+        problem = text_problem(value, max_len)
+        if problem is not None:
+            raise _fail(field, problem)
 
     return check
 
@@ -1298,7 +1346,7 @@ def _each(
     unique: bool = True,
 ) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def each(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
-        seen = set()
+        seen: dict[Any, int] = {}
         for i, item in enumerate(value):
             try:
                 check(inst, field, item)
@@ -1306,8 +1354,9 @@ def _each(
                 raise FieldError(f"{field.name}[{i}]", exc.reason) from None
             if unique and not isinstance(value, frozenset):
                 if item in seen:
-                    raise FieldError(f"{field.name}[{i}]", f"{item!r} is repeated")
-                seen.add(item)
+                    what = quote(item) if isinstance(item, str) else f"{field.name}[{seen[item]}]"
+                    raise FieldError(f"{field.name}[{i}]", f"{what} is repeated")
+                seen[item] = i
 
     return each
 
@@ -1357,7 +1406,7 @@ _prose = _text(MAX_TEXT)
 # -- PartialDate ---------------------------------------------------------------------
 
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 
 
 def _year(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
@@ -1425,7 +1474,7 @@ class PartialDate:
         """
         match = _ISO.match(text) if isinstance(text, str) else None
         if match is None:
-            msg = f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            msg = f"{quote(text)} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
             raise ValueError(msg)
         year, month, day = match.groups()
         try:
@@ -1826,7 +1875,7 @@ def _subject(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
         return
     raise _fail(
         field,
-        f"{value!r} is not a project or organisation id, a country code or 'SCO'",
+        f"{quote(value)} is not a project or organisation id, a country code or 'SCO'",
     )
 
 

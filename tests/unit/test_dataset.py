@@ -396,7 +396,7 @@ class TestValidate:
         with pytest.raises(DataError) as info:
             broken.validate()
         assert [
-            "projects.json['forum-2021']: duplicate id 'forum-2021'",
+            "projects.json['forum-2021'].id: duplicate id 'forum-2021'",
             "countries.json['CN'].memberships[1].since: overlaps the previous status (observer), which has no end date",
             "countries.json['KG']: the name 'Kirgizia' also belongs to CN",
             "projects.json['cable'].participants[3].country: 'XX' is not a known country",
@@ -410,7 +410,9 @@ class TestValidate:
         ] == [str(p) for p in info.value.problems]
         assert info.value.file == "projects.json"
         assert info.value.record == "forum-2021"
-        assert str(info.value).startswith("11 problems in the data:\n  projects.json['forum-2021']")
+        assert str(info.value).startswith(
+            "11 problems in the data:\n  projects.json['forum-2021'].id"
+        )
 
     def test_memberships_out_of_order(self) -> None:
         """Memberships must be listed in time order and must not overlap."""

@@ -87,18 +87,9 @@ class TestDirectory:
             (b'["\xff"]', "is not valid UTF-8: byte b'\\xff' at offset 2 (line 1)"),
             (b"{}", "expected an array of records, got an object"),
             (b'"x"', "expected an array of records, got a string"),
-            (b"[NaN]", "is not valid JSON for this package: NaN is not a number JSON allows"),
-            (
-                b"[-Infinity]",
-                "is not valid JSON for this package: -Infinity is not a number JSON allows",
-            ),
             (
                 b"[" * 100_000 + b"]" * 100_000,
                 "is not valid JSON for this package: nested too deeply",
-            ),
-            (
-                b'[{"id": "a", "id": "b"}]',
-                "is not valid JSON for this package: key 'id' appears twice in one object (in the object with id 'b')",
             ),
         ],
     )

@@ -117,8 +117,8 @@ class TestStrict:
         [
             (True, "expected a number, got a boolean"),
             ("40", "expected a number, got a string"),
-            (float("nan"), "nan is not a finite number"),
-            (float("inf"), "inf is not a finite number"),
+            (float("nan"), "nan is not a finite number within ±1.8e308"),
+            (float("inf"), "inf is not a finite number within ±1.8e308"),
         ],
     )
     def test_not_numbers(self, value: Any, message: str) -> None:

@@ -1,0 +1,1 @@
+"""Hostile input: corrupted and fuzzed data, schemas, threads, immutability, safe writes, CLI."""
