@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ._json import JSONReadError, RepeatedKeys, parse
+from ._structure import json_type, record_hook
 from .dataset import FILES, Dataset
 from .errors import DataError, Problem
 from .models import MAX_NAME, quote, text_problem
@@ -129,15 +130,18 @@ def _read_file(file: Path, limit: int) -> bytes:
     if size > limit:
         raise _TooLarge(size, limit)
     with file.open("rb") as stream:
-        data = stream.read(limit + 1)
+        # read(n) allocates n bytes up front, so ask for the size stat gave
+        # (plus one byte to notice growth), not the limit: reading the
+        # bundled files with read(limit + 1) spent 0.26 ms in allocations.
+        data = stream.read(size + 1)
+        if len(data) > size:  # grew since stat(): read on, up to the limit
+            data += stream.read(limit + 1 - len(data))
     if len(data) > limit:  # grew while we read it
         raise _TooLarge(None, limit)
     return data
 
 
 def _build(read: Callable[[str], bytes]) -> Dataset:
-    from . import _serialize  # cattrs is imported on first load, not at import
-
     problems: list[Problem] = []
     tables: dict[str, list[Any]] = {}
     lengths: dict[str, int] = {}
@@ -149,21 +153,22 @@ def _build(read: Callable[[str], bytes]) -> Dataset:
             problems.append(
                 Problem(
                     file=name,
-                    message=f"expected an array of records, got {_serialize.json_type(value)}",
+                    message=f"expected an array of records, got {json_type(value)}",
                 )
             )
             continue
         lengths[_FIELDS[name]] = len(value)
-        hook = _serialize.CONVERTER.get_structure_hook(cls)
+        hook = record_hook(cls)
         records = tables[_FIELDS[name]] = []
         for i, item in enumerate(value):
             try:
-                records.append(hook(item, cls))
-            except Exception as exc:  # noqa: BLE001 - every failure becomes a located Problem
-                problems.extend(
-                    Problem(file=name, record=i, path=path, message=message)
-                    for path, message in _serialize.problems_of(exc)
-                )
+                records.append(hook(item))
+            except Exception:  # noqa: BLE001 - the converter finds and locates every problem
+                found = _explain(cls, item, name, i)
+                if isinstance(found, list):
+                    problems.extend(found)
+                else:
+                    records.append(found)
     complete = not problems  # every file read, every record built
     manifest = _read_json(read, MANIFEST, problems)
     version = _check_manifest(manifest, lengths, problems)
@@ -175,6 +180,22 @@ def _build(read: Callable[[str], bytes]) -> Dataset:
     if problems:
         raise DataError(problems)
     return ds
+
+
+def _explain(cls: type, item: Any, name: str, i: int) -> Any:
+    """
+    The record the fast path refused, built by the converter, or the list
+    of its problems.
+    """
+    from . import _serialize  # cattrs is imported only for data with problems
+
+    try:
+        return _serialize.CONVERTER.get_structure_hook(cls)(item, cls)
+    except Exception as exc:  # noqa: BLE001 - every failure becomes a located Problem
+        return [
+            Problem(file=name, record=i, path=path, message=message)
+            for path, message in _serialize.problems_of(exc)
+        ]
 
 
 def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem]) -> Any:
@@ -218,8 +239,6 @@ def _check_manifest(  # noqa: C901 - one check per manifest key
 
     def fail(path: str, message: str) -> None:
         problems.append(Problem(file=MANIFEST, path=path, message=message))
-
-    from ._serialize import json_type
 
     if not isinstance(manifest, dict):
         fail("", f"expected an object, got {json_type(manifest)}")
