@@ -15,16 +15,19 @@ import datetime as dt
 import os
 import re
 import stat
+import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._json import JSONReadError, RepeatedKeys, parse
 from ._structure import json_type, record_hook
 from .dataset import FILES, Dataset
 from .errors import DataError, Problem
 from .models import MAX_NAME, quote, text_problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["MAX_FILE_SIZE", "load"]
 
@@ -94,6 +97,8 @@ def load(
                     # Built completely, then published in one assignment.
                     ds = _default = _build(_read_bundled)
         return ds
+    from pathlib import Path  # only for directories: the bundled data does without
+
     directory = Path(path)
     if not directory.is_dir():
         what = "does not exist" if not directory.exists() else "is not a directory"
@@ -117,9 +122,22 @@ def bundled_manifest() -> dict[str, Any]:
 
 
 def _read_bundled(name: str) -> bytes:
-    from importlib.resources import files  # not at import time: it is slow to import
+    # importlib.resources costs 3.5 ms to import (it brings zipfile, tempfile,
+    # lzma...). For a package that is plain files on disk, as pip installs it,
+    # files() is the directory of the package's __init__.py, so read the file
+    # there directly; anything else (a zip file, a custom loader) goes
+    # through importlib.resources.
+    from importlib.machinery import SourceFileLoader, SourcelessFileLoader
 
-    return files("sco_digital").joinpath("data").joinpath(name).read_bytes()
+    spec = sys.modules[__package__].__spec__
+    if spec is not None and isinstance(spec.loader, SourceFileLoader | SourcelessFileLoader):
+        # os.path and open(), not pathlib, which `import sco_digital` no longer needs
+        file = os.path.join(os.path.dirname(spec.loader.path), "data", name)  # noqa: PTH118, PTH120
+        with open(file, "rb") as stream:  # noqa: PTH123
+            return stream.read()
+    from importlib.resources import files
+
+    return files(__package__).joinpath("data").joinpath(name).read_bytes()
 
 
 def _read_file(file: Path, limit: int) -> bytes:

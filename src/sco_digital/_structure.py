@@ -157,19 +157,33 @@ def record_hook(cls: type[T]) -> Callable[[Any], T]:
     """
     attrs.resolve_types(cast("Any", cls))
     fields = attrs.fields(cast("Any", cls))
-    hooks = {field.name: _value_hook(field.type) for field in fields}
-    known = hooks.keys()
+    known = {field.name for field in fields}
     required = {field.name for field in fields if field.default is attrs.NOTHING}
+    # Text is passed to the class as it is: every text field's validator
+    # refuses anything but a string (tests/unit/test_fast_paths.py checks
+    # that), so a str_hook call for each of them, more than half of all the
+    # fields, would only repeat the check.
+    hooks = tuple(
+        (field.name, _value_hook(field.type)) for field in fields if field.type not in _TEXT
+    )
 
     def structure(value: Any) -> T:
         if type(value) is not dict or not required <= value.keys() <= known:
             raise Refused
-        return cls(**{key: hooks[key](item) for key, item in value.items()})
+        values = value.copy()
+        for key, hook in hooks:
+            if key in values:
+                values[key] = hook(values[key])
+        return cls(**values)
 
     return structure
 
 
-def _value_hook(kind: Any) -> Hook:  # noqa: PLR0911 - one hook per kind of field
+_TEXT = (str, str | None)
+"""Field types whose JSON value goes to the class unchanged."""
+
+
+def _value_hook(kind: Any) -> Hook:  # noqa: C901, PLR0911 - one hook per kind of field
     """A one-argument hook for a field of type *kind*."""
     args: tuple[Any, ...] = getattr(kind, "__args__", ())
     if isinstance(kind, types.UnionType) and len(args) == 2 and type(None) in args:
@@ -177,6 +191,8 @@ def _value_hook(kind: Any) -> Hook:  # noqa: PLR0911 - one hook per kind of fiel
         return lambda value: None if value is None else hook(value)
     origin = getattr(kind, "__origin__", None)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if args[0] is str:  # the items go to the validator as they are (see _TEXT)
+            return _sequence(None, tuple)
         return _sequence(_value_hook(args[0]), tuple)
     if origin is frozenset:
         return _sequence(_value_hook(args[0]), frozenset)
@@ -197,11 +213,11 @@ def _value_hook(kind: Any) -> Hook:  # noqa: PLR0911 - one hook per kind of fiel
     raise TypeError(msg)
 
 
-def _sequence(item: Hook, build: type[tuple[Any, ...] | frozenset[Any]]) -> Hook:
+def _sequence(item: Hook | None, build: type[tuple[Any, ...] | frozenset[Any]]) -> Hook:
     def structure(value: Any) -> Any:
         if type(value) is not list:
             raise Refused
-        result = build(map(item, value))
+        result = build(value if item is None else map(item, value))
         if len(result) != len(value):  # a repeated item in a set
             raise Refused
         return result

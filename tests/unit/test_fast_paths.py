@@ -124,6 +124,54 @@ class TestRecordHooks:
         assert "False\n" == done.stdout
 
 
+def text_fields() -> list[tuple[type, str]]:
+    """Every (record type, field) whose value the fast path hands to the class unchecked."""
+    return [
+        (cls, field.name)
+        for cls in RECORD_TYPES
+        for field in attrs.fields(cls)
+        if field.type in (str, str | None, tuple[str, ...])
+    ]
+
+
+def valid_raw(cls: type) -> dict[str, Any]:
+    ds = mini.dataset()
+    record = {
+        sd.Membership: ds.countries[0].memberships[0],
+        sd.Participant: ds.projects[0].participants[0],
+    }.get(cls) or getattr(ds, sd.dataset.FILES[cls].removesuffix(".json"))[0]
+    raw: dict[str, Any] = unstructure(record)
+    return raw
+
+
+class TestTextFields:
+    @pytest.mark.parametrize(("cls", "name"), text_fields(), ids=str)
+    @pytest.mark.parametrize("value", [1, 1.5, True, {}, {"a": "b"}, [1]], ids=repr)
+    def test_the_class_refuses_what_is_not_text(self, cls: type, name: str, value: Any) -> None:
+        """The validators refuse every non-string JSON value where the converter expects text."""
+        raw = valid_raw(cls)
+        if attrs.fields_dict(cls)[name].type == tuple[str, ...]:
+            value = [value]
+        raw[name] = value
+        with pytest.raises(Exception):  # noqa: B017, PT011 - any refusal sends the record to the converter
+            record_hook(cls)(raw)
+        with pytest.raises(Exception):  # noqa: B017, PT011 - and the converter refuses it too
+            structure(raw, cls)
+
+
+class TestDaysInMonth:
+    def test_same_as_calendar(self) -> None:
+        import calendar
+
+        from sco_digital.models import _days_in_month
+
+        assert [
+            calendar.monthrange(year, month)[1]
+            for year in range(1000, 10000)
+            for month in range(1, 13)
+        ] == [_days_in_month(year, month) for year in range(1000, 10000) for month in range(1, 13)]
+
+
 class TestNormalizeKey:
     @given(st.text(alphabet=st.characters(max_codepoint=127)))
     def test_ascii_path_folds_as_the_unicode_path(self, text: str) -> None:
