@@ -11,13 +11,15 @@ nothing is cached after a failure.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import os
 import re
 import stat
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ._json import JSONReadError, RepeatedKeys, parse
@@ -159,7 +161,47 @@ def _read_file(file: Path, limit: int) -> bytes:
     return data
 
 
+_collector_lock = threading.Lock()
+_collector_users = 0
+_collector_was_enabled = False
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """
+    Pause Python's cyclic garbage collector while records are built, and
+    restore it as it was when the last of any concurrent loads ends.
+
+    Why: a load allocates many container objects that live on (records,
+    tuples) and some that die young (the parsed JSON), none of them in
+    reference cycles, yet each few hundred allocations start a collection,
+    and the full collections walk every object alive, so the collector's
+    share grows with the data: it took half the time of loading 100,000
+    projects (5.9 s with it, 3.1 s without) and made load time grow 16x per
+    10x data instead of 10x. Reference counting still frees everything
+    that is not in a cycle at once; the collector runs again afterwards.
+    """
+    global _collector_users, _collector_was_enabled  # noqa: PLW0603 - one process-wide state
+    with _collector_lock:
+        if _collector_users == 0:
+            _collector_was_enabled = gc.isenabled()
+            gc.disable()
+        _collector_users += 1
+    try:
+        yield
+    finally:
+        with _collector_lock:
+            _collector_users -= 1
+            if _collector_users == 0 and _collector_was_enabled:
+                gc.enable()
+
+
 def _build(read: Callable[[str], bytes]) -> Dataset:
+    with _collector_paused():
+        return _build_dataset(read)
+
+
+def _build_dataset(read: Callable[[str], bytes]) -> Dataset:
     problems: list[Problem] = []
     tables: dict[str, list[Any]] = {}
     lengths: dict[str, int] = {}

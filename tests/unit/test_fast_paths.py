@@ -6,9 +6,13 @@ it refuses, and normalize_key's ASCII path folds as the Unicode path does.
 
 from __future__ import annotations
 
+import concurrent.futures
+import gc
 import string
 import subprocess
 import sys
+import threading
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -18,7 +22,7 @@ from hypothesis import strategies as st
 
 import mini
 import sco_digital as sd
-from sco_digital import Conflict, Country, Indicator, Organization, Project, Source
+from sco_digital import Conflict, Country, Indicator, Organization, Project, Source, _loader
 from sco_digital._serialize import RECORD_TYPES, structure, unstructure
 from sco_digital._structure import Refused, record_hook
 from sco_digital.models import _fold_unicode, normalize_key
@@ -195,3 +199,54 @@ class TestNormalizeKey:
     def test_not_text(self) -> None:
         with pytest.raises(TypeError):
             normalize_key(5)  # type: ignore[arg-type]
+
+
+class TestCollectorPause:
+    """load() pauses the cyclic garbage collector and always restores it."""
+
+    def test_restored_after_a_load(self, mini_dir: Path) -> None:
+        seen = []
+        real = _loader._build_dataset
+
+        def spy(read: Any) -> sd.Dataset:
+            seen.append(gc.isenabled())
+            return real(read)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_loader, "_build_dataset", spy)
+            sd.load(mini_dir)
+        assert [False] == seen
+        assert gc.isenabled()
+
+    def test_restored_after_a_failed_load(self, mini_dir: Path) -> None:
+        (mini_dir / "projects.json").write_text("[", encoding="utf-8")
+        with pytest.raises(sd.DataError):
+            sd.load(mini_dir)
+        assert gc.isenabled()
+
+    def test_left_off_if_it_was_off(self, mini_dir: Path) -> None:
+        gc.disable()
+        try:
+            sd.load(mini_dir)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+    def test_concurrent_loads(self, mini_dir: Path) -> None:
+        """The collector stays paused until the last of several concurrent loads ends."""
+        inside = threading.Barrier(3)
+        states = []
+        real = _loader._build_dataset
+
+        def slow(read: Any) -> sd.Dataset:
+            inside.wait(timeout=10)  # all three loads are building at once
+            states.append(gc.isenabled())
+            return real(read)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_loader, "_build_dataset", slow)
+            with concurrent.futures.ThreadPoolExecutor(3) as pool:
+                results = list(pool.map(lambda _: sd.load(mini_dir), range(3)))
+        assert [False, False, False] == states
+        assert results[0] == results[1] == results[2]
+        assert gc.isenabled()
