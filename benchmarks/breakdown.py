@@ -12,6 +12,7 @@ second is a warm, repeated load in this process.
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 import timeit
@@ -32,8 +33,7 @@ import time
 T = time.perf_counter
 t0 = T()
 import sco_digital as sd
-from run import DATA, child_environment
-from sco_digital import _structure
+from sco_digital import _loader, _structure
 from sco_digital._json import parse
 from sco_digital.dataset import FILES, Dataset
 t1 = T(); texts = {n: _loader._read_bundled(n) for n in [*FILES.values(), "manifest.json"]}
@@ -92,7 +92,7 @@ def main() -> int:
     ]
     print(f"{'stage':32} {'first load':>10} {'repeated':>10}")
     for stage, a, b in zip(STAGES, first, warm, strict=True):
-        print(f"{stage:32} {a:10.3f} {b:10.3f}")
+        print(f"{stage:32} {a:10.3f} {'-' if math.isnan(b) else f'{b:.3f}':>10}")
     with attrs.validators.disabled():
         print(f"{'  the same without validators':32} {'':10} {best(build):10.3f}")
     print(

@@ -175,6 +175,11 @@ def optional(module: str) -> Any:
         return None
 
 
+def by_name(*queries: Callable[[], object]) -> dict[str, Callable[[], object]]:
+    """The query functions by name ("filter_" is "filter")."""
+    return {query.__name__.rstrip("_"): query for query in queries}
+
+
 def pandas_queries(ds: Dataset) -> dict[str, Callable[[], object]] | None:
     """The query benchmarks as pandas filters on the exported tables."""
     pd = optional("pandas")
@@ -217,13 +222,7 @@ def pandas_queries(ds: Dataset) -> dict[str, Callable[[], object]] | None:
         )
         return projects[projects["id"].isin(both)]
 
-    return {
-        "by_country": by_country,
-        "by_technology": by_technology,
-        "members": members,
-        "search": search,
-        "filter": filter_,
-    }
+    return by_name(by_country, by_technology, members, search, filter_)
 
 
 def polars_queries(ds: Dataset) -> dict[str, Callable[[], object]] | None:
@@ -265,13 +264,7 @@ def polars_queries(ds: Dataset) -> dict[str, Callable[[], object]] | None:
             ids(technologies, "technology", "5g"), on="id", how="semi"
         )
 
-    return {
-        "by_country": by_country,
-        "by_technology": by_technology,
-        "members": members,
-        "search": search,
-        "filter": filter_,
-    }
+    return by_name(by_country, by_technology, members, search, filter_)
 
 
 def scan_queries(ds: Dataset) -> dict[str, Callable[[], object]]:
@@ -298,13 +291,7 @@ def scan_queries(ds: Dataset) -> dict[str, Callable[[], object]]:
             and Technology.FIVE_G in p.technologies
         )
 
-    return {
-        "by_country": by_country,
-        "by_technology": by_technology,
-        "members": members,
-        "search": search,
-        "filter": filter_,
-    }
+    return by_name(by_country, by_technology, members, search, filter_)
 
 
 # -- the benchmarks -------------------------------------------------------------------
@@ -599,8 +586,8 @@ def table(rows: Sequence[Row]) -> str:
             ratio = spread = "-"
         else:
             low, high = row.spread
-            ratio = f"{row.ratio:.3g}x"
-            spread = f"{low:.3g}-{high:.3g}"
+            ratio = f"{row.ratio:.3f}x" if row.ratio >= 0.1 else f"{row.ratio:.3g}x"
+            spread = f"{low:.3f}-{high:.3f}" if low >= 0.1 else f"{low:.3g}-{high:.3g}"
         holds = {True: "yes", False: "NO", None: ""}[row.holds]
         lines.append(
             (

@@ -66,12 +66,12 @@ FILES: Mapping[type, str] = MappingProxyType(
 """The data file each kind of record lives in."""
 
 _SCO = "SCO"
+_EMPTY: tuple[Any, ...] = ()
 
 # Every load folds each country name twice, for the index and for the
 # rules; most are Chinese or Russian, which cost 2 µs each to fold. Names
 # are validated strings, so they can be cache keys.
 _fold_name = functools.lru_cache(maxsize=4096)(normalize_key)
-_EMPTY: tuple[Any, ...] = ()
 
 
 def _by_id(items: Iterable[_T]) -> tuple[_T, ...]:
@@ -735,7 +735,9 @@ def _vocabulary_lookup(
     # Every exact spelling of every term maps straight to its projects, so the
     # common call costs one dict lookup; other spellings go through lookup().
     # The spellings come from vocabulary_index, built once per process: folding
-    # them again for every Dataset cost 0.2 ms of each load.
+    # them again for every Dataset cost 0.2 ms of each load. (No two terms
+    # share a spelling, tests/unit/test_models.py checks, so which term a
+    # spelling was first seen with does not matter.)
     found = {term: tuple(groups.get(term, ())) for term in vocabulary}
     return MappingProxyType(
         {name: found[term] for name, term in vocabulary_index(vocabulary).items()}
