@@ -42,8 +42,15 @@ def _example(kind: str) -> tuple[Table, Column]:
 
 def dtype_table() -> str:
     """One row per column type: what each export makes of it."""
-    header = ("Column type", "`to_records`, CSV, JSON", "pandas", "polars", "Arrow, Parquet")
-    header += ("SQLite", "Frictionless")
+    header = (
+        "Column type",
+        "`to_records`, CSV, JSON",
+        "pandas",
+        "polars",
+        "Arrow, Parquet",
+        "SQLite",
+        "Frictionless",
+    )
     lines = [f"| {' | '.join(header)} |", "|" + " --- |" * len(header)]
     plain = {
         "string": "`str`",

@@ -7,6 +7,7 @@ Checked by ``mypy --strict`` in CI (svcs' typing_tests pattern).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, assert_type
 
@@ -159,7 +160,7 @@ assert_type(sd.__version__, str)
 assert_type(sd.DATA_VERSION, str)
 assert_type(sd.cite(bibtex=True, data_version="2025.08.29"), str)
 assert_type(write_json(ds, "out"), Path)
-assert_type(TABLES, dict[str, Table])
+assert_type(TABLES, Mapping[str, Table])
 assert_type(main(["summary"]), int)
 
 problem = sd.Problem(file="projects.json", record=0, path=".id", message="bad")

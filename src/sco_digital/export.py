@@ -27,9 +27,10 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -606,8 +607,8 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
     )
 
 
-TABLES: dict[str, Table] = {table.name: table for table in _build_tables()}
-"""Every exported table, by name, in a stable order."""
+TABLES: Mapping[str, Table] = MappingProxyType({table.name: table for table in _build_tables()})
+"""Every exported table, by name, in a stable order (read-only)."""
 
 
 def to_records(ds: Dataset, table: str) -> list[dict[str, Any]]:

@@ -167,7 +167,8 @@ def test_vocabularies_are_read_only() -> None:
             setattr(term, name, value)
         with pytest.raises(AttributeError, match=r"Technology.FIVE_G is read-only"):
             delattr(term, name)
-    with pytest.raises(AttributeError, match="cannot reassign member 'FIVE_G'"):
+    # The wording is the enum module's, and changed in Python 3.11.
+    with pytest.raises(AttributeError, match="(?i)cannot reassign member"):
         Technology.FIVE_G = Technology.BIG_DATA  # type: ignore[misc, assignment]
     with pytest.raises(AttributeError):
         del Technology.FIVE_G

@@ -7,10 +7,10 @@ The page keeps its prose by hand; each generated section sits between
 ``<!-- generated: NAME -->`` and ``<!-- end generated: NAME -->`` and is
 replaced whole. Run::
 
-    python -m sco_digital._datadoc docs/data.md          # rewrite the sections
-    python -m sco_digital._datadoc --check docs/data.md  # exit 1 if out of date
+    python docs/gen_data.py docs/data.md          # rewrite the sections
+    python docs/gen_data.py --check docs/data.md  # exit 1 if out of date
 
-Not imported by the package; it is a tool for maintainers.
+A tool for maintainers, like docs/gen_exports.py; not part of the package.
 """
 
 from __future__ import annotations
@@ -27,10 +27,9 @@ from typing import Any, TypeVar
 
 import attrs
 
-from . import models
-from ._loader import load
-from .dataset import FILES, Dataset
-from .models import (
+from sco_digital import load, models
+from sco_digital.dataset import FILES, Dataset
+from sco_digital.models import (
     Country,
     Indicator,
     Membership,
@@ -342,7 +341,7 @@ def render(text: str, ds: Dataset | None = None) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Rewrite the page's generated sections, or with ``--check`` only compare them."""
     parser = argparse.ArgumentParser(
-        prog="python -m sco_digital._datadoc", description=__doc__.split("\n\n")[0]
+        prog="python docs/gen_data.py", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("page", nargs="?", default="docs/data.md", type=Path)
     parser.add_argument("--check", action="store_true", help="exit 1 if the page is out of date")
@@ -357,7 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if fresh == text:
         return 0
     if args.check:
-        sys.stderr.write(f"{page} is out of date; run python -m sco_digital._datadoc {page}\n")
+        sys.stderr.write(f"{page} is out of date; run python docs/gen_data.py {page}\n")
         return 1
     page.write_text(fresh, encoding="utf-8", newline="\n")
     return 0
