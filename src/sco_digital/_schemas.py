@@ -110,7 +110,7 @@ def _ranges(chars: list[str]) -> str:
 
 _BMP = [chr(i) for i in range(0x10000)]
 _SPACE = [c for c in _BMP if c.isspace()]  # what str.strip() removes
-_CONTROL = [c for c in _BMP if models._CONTROL.match(c)]  # noqa: SLF001 - the same rule
+_CONTROL = [c for c in _BMP if models._control().match(c)]  # noqa: SLF001 - the same rule
 _NOT_EDGE = _ranges(sorted(set(_SPACE) | set(_CONTROL)))
 _NOT_INSIDE = _ranges(_CONTROL)
 _TEXT = f"^[^{_NOT_EDGE}](?:[^{_NOT_INSIDE}]*[^{_NOT_EDGE}])?{_END}"

@@ -14,9 +14,7 @@ walks cattrs' exception groups; the loader turns them into `Problem` records.
 from __future__ import annotations
 
 import json
-import math
 import re
-import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -34,7 +32,14 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from ._json import RepeatedKeys
-from .errors import UnknownKeyError
+from ._structure import (
+    date_hook,
+    float_hook,
+    int_hook,
+    json_type,
+    str_hook,
+    vocabulary_hook,
+)
 from .models import (
     Conflict,
     Country,
@@ -49,8 +54,6 @@ from .models import (
     Source,
     Vocabulary,
     quote,
-    suggest,
-    vocabulary_index,
 )
 
 T = TypeVar("T")
@@ -70,91 +73,12 @@ RECORD_TYPES: tuple[type, ...] = (
 )
 
 
-def json_type(value: object) -> str:  # noqa: PLR0911 - one answer per JSON type
-    """The JSON name of *value*'s type, for messages."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, float) and not math.isfinite(value):
-        return repr(value)  # NaN, Infinity or 1e999 as written (see _json.NotFinite)
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
 class _RecordProblems(Exception):  # noqa: N818 - internal carrier, never escapes
     """Every field validator failure of one record, as (path, message)."""
 
     def __init__(self, items: list[tuple[str, str]]) -> None:
         super().__init__(items)
         self.items = items
-
-
-def _str(value: Any, _: type) -> str:
-    if type(value) is not str:
-        msg = f"expected a string, got {json_type(value)}"
-        raise TypeError(msg)
-    return value
-
-
-def _int(value: Any, _: type) -> int:
-    if type(value) is not int:
-        msg = f"expected an integer, got {json_type(value)}"
-        raise TypeError(msg)
-    return value
-
-
-def _float(value: Any, _: type) -> float:
-    # isinstance: NaN, Infinity and 1e999 are read as float subclasses that
-    # keep the text as written (_json.NotFinite), to be refused here, in place.
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            msg = f"{value!r} is not a finite number within ±1.8e308"
-            raise ValueError(msg)
-        return float(value)
-    if type(value) is int:
-        if abs(value) > sys.float_info.max:
-            digits = str(abs(value))
-            msg = (
-                f"{digits[:20]}... ({len(digits):,} digits) is not a finite number within ±1.8e308"
-            )
-            raise ValueError(msg)
-        return float(value)
-    msg = f"expected a number, got {json_type(value)}"
-    raise TypeError(msg)
-
-
-def _partial_date(value: Any, _: type) -> PartialDate:
-    return PartialDate.parse(_str(value, str))
-
-
-def _vocabulary(cls: type[Vocabulary]) -> Callable[[Any, type], Vocabulary]:
-    members: dict[str, Vocabulary] = {m.value: m for m in cls}
-
-    def structure(value: Any, _: type) -> Vocabulary:
-        try:
-            return members[_str(value, str)]
-        except KeyError:
-            pass
-        try:
-            slug = cls.lookup(value).value
-        except UnknownKeyError as exc:
-            msg = f"{quote(value)} is not a known {exc.kind}"
-            hint = suggest(value, vocabulary_index(cls), lambda term: term.value)
-            if hint:
-                msg += f"; did you mean {' or '.join(map(repr, hint))}?"
-            raise ValueError(msg) from None
-        msg = f"{quote(value)} is a name, not a slug; write {slug!r}"
-        raise ValueError(msg)
-
-    return structure
 
 
 def _sequence(
@@ -289,14 +213,14 @@ def make_converter() -> Converter:
     for cls in (*RECORD_TYPES, PartialDate, Interval):
         attrs.resolve_types(cls)
 
-    converter.register_structure_hook(str, _str)
-    converter.register_structure_hook(int, _int)
-    converter.register_structure_hook(float, _float)
-    converter.register_structure_hook(PartialDate, _partial_date)
+    converter.register_structure_hook(str, str_hook)
+    converter.register_structure_hook(int, int_hook)
+    converter.register_structure_hook(float, float_hook)
+    converter.register_structure_hook(PartialDate, date_hook)
     converter.register_unstructure_hook(PartialDate, str)
     for vocabulary in Vocabulary.__subclasses__():
         # Per class, so the hooks outrank the str hooks these str enums inherit.
-        converter.register_structure_hook(vocabulary, _vocabulary(vocabulary))
+        converter.register_structure_hook(vocabulary, vocabulary_hook(vocabulary))
         converter.register_unstructure_hook(vocabulary, _slug)
     converter.register_structure_hook_factory(
         _origin_is(tuple), lambda t: _sequence(converter, typing.get_args(t)[0], tuple)

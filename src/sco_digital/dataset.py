@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -37,6 +38,7 @@ from .models import (
     Vocabulary,
     normalize_key,
     suggest,
+    vocabulary_index,
 )
 
 __all__ = ["Dataset"]
@@ -65,6 +67,11 @@ FILES: Mapping[type, str] = MappingProxyType(
 
 _SCO = "SCO"
 _EMPTY: tuple[Any, ...] = ()
+
+# Every load folds each country name twice, for the index and for the
+# rules; most are Chinese or Russian, which cost 2 µs each to fold. Names
+# are validated strings, so they can be cache keys.
+_fold_name = functools.lru_cache(maxsize=4096)(normalize_key)
 
 
 def _by_id(items: Iterable[_T]) -> tuple[_T, ...]:
@@ -606,7 +613,7 @@ class _Index:
         for country in ds.countries:
             for name in country.names:
                 keys.setdefault(name, country)
-                keys.setdefault(normalize_key(name), country)
+                keys.setdefault(_fold_name(name), country)
         self.country_keys = MappingProxyType(keys)
 
         by_country: defaultdict[str, list[Project]] = defaultdict(list)
@@ -727,13 +734,14 @@ def _vocabulary_lookup(
 ) -> Mapping[object, tuple[Project, ...]]:
     # Every exact spelling of every term maps straight to its projects, so the
     # common call costs one dict lookup; other spellings go through lookup().
-    table: dict[object, tuple[Project, ...]] = {}
-    for term in vocabulary:
-        found = tuple(groups.get(term, ()))
-        for name in (term.value, term.label, *term.aliases):
-            table.setdefault(name, found)
-            table.setdefault(normalize_key(name), found)
-    return MappingProxyType(table)
+    # The spellings come from vocabulary_index, built once per process: folding
+    # them again for every Dataset cost 0.2 ms of each load. (No two terms
+    # share a spelling, tests/unit/test_models.py checks, so which term a
+    # spelling was first seen with does not matter.)
+    found = {term: tuple(groups.get(term, ())) for term in vocabulary}
+    return MappingProxyType(
+        {name: found[term] for name, term in vocabulary_index(vocabulary).items()}
+    )
 
 
 _Timeline = tuple[tuple[dt.date, ...], tuple[tuple[Country, ...], ...]]
@@ -819,7 +827,7 @@ def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - 
                 country, ".alpha3", f"{country.alpha3!r} is also used by {alpha3[country.alpha3]}"
             )
         for name in country.names:
-            folded = normalize_key(name)
+            folded = _fold_name(name)
             holder = names.setdefault(folded, country.code)
             if holder != country.code:
                 yield problem(country, "", f"the name {name!r} also belongs to {holder}")

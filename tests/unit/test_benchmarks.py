@@ -1,0 +1,48 @@
+"""benchmarks/run.py keeps working: its quick mode runs every benchmark once, small."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).parents[2] / "benchmarks" / "run.py"
+
+ROWS = [
+    "process: sd.by_country('UZ')",
+    "process: import sco_digital",
+    "load(): bundled files",
+    "same records, no checks at all",
+    "ds.by_country('UZ')",
+    "ds.by_technology('5G')",
+    "ds.members(as_of=date(2024, 7, 5))",
+    "ds.search('fiber')",
+    "ds.filter(country='UZ', technology='5G')",
+    "scale: load(path), 100 projects",
+    "scale: load(path), 1,000 projects",
+    "scale: growth 100 -> 1,000 projects",
+    "cli: sco-digital projects --country UZ",
+]
+
+
+def test_quick_run_prints_every_row() -> None:
+    """Every benchmark runs and gets a row with a ratio; no timing is checked."""
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--quick"], capture_output=True, text=True, check=True
+    )
+    lines = done.stdout.splitlines()
+    table = [line for line in lines if line.startswith("| ") and "---" not in line]
+    names = [line.split("|")[1].strip() for line in table[1:]]
+    assert ROWS == list(dict.fromkeys(names))
+    baselines = {line.split("|")[3].strip() for line in table[1:]}
+    assert {
+        "import attrs, cattrs, json + parse the data files",
+        "read + json.loads the same bytes",
+        "linear scan over the records",
+        "pandas filter of the exported tables",
+        "polars filter of the exported tables",
+        "python -c pass",
+    } <= baselines
+    ratios = [line.split("|")[5].strip() for line in table[1:] if "not installed" not in line]
+    assert all(ratio.endswith("x") for ratio in ratios), ratios
+    assert any(line.strip().startswith("1,000 projects (1,") for line in lines)
