@@ -1,12 +1,14 @@
 """
 Reading the data files into a validated `Dataset`.
 
-`load()` reads the bundled files through importlib.resources the first time
-it is called, in whichever thread gets there first, and hands every caller
-the same Dataset afterwards. `load(path)` reads a directory of the same
-files, every time, with the same checks. Either way the result is a
-complete, validated Dataset or one `DataError` listing every problem found;
-nothing is cached after a failure.
+`load()` reads the bundled files the first time it is called, in whichever
+thread gets there first, and hands every caller the same Dataset afterwards.
+It reads them as importlib.resources would: straight from the package's
+directory when the package is plain files on disk (what `files()` returns
+then), through importlib.resources otherwise (a zip file, a custom loader).
+`load(path)` reads a directory of the same files, every time, with the same
+checks. Either way the result is a complete, validated Dataset or one
+`DataError` listing every problem found; nothing is cached after a failure.
 """
 
 from __future__ import annotations

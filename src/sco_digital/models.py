@@ -2079,7 +2079,3 @@ class Conflict:
     summary: str = attrs.field(validator=_prose)
     records: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_subject))
     sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
-
-
-Record = Source | Country | Organization | Project | Indicator | Conflict
-"""Any top-level record of the dataset."""
