@@ -386,8 +386,9 @@ def _find(ds: Dataset, key: str) -> object:
         ids: dict[str, str] = {}
         for table in (ds.projects, ds.organizations, ds.indicators, ds.sources, ds.conflicts):
             ids.update({r.id: r.id for r in table})
-        ids.update({k: c.name for k, c in ds._index.country_keys.items()})  # noqa: SLF001
-        raise UnknownKeyError("record", key, suggest(key, ids, str) or exc.suggestions) from None
+        # Close ids first, then the close country names ds.country() found.
+        close = dict.fromkeys((*suggest(key, ids, str), *exc.suggestions))
+        raise UnknownKeyError("record", key, tuple(close)[:3]) from None
 
 
 def _export(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:

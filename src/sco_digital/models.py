@@ -192,12 +192,15 @@ def suggest(
 
     if not isinstance(key, str):
         return ()
-    folded = normalize_key(key)
-    names = [name for name in index if name == normalize_key(name)]
-    matches = difflib.get_close_matches(folded, names, n=n * 3, cutoff=0.75)
+    # Compare folded forms: an index may hold raw spellings ("soho-cloud"),
+    # their folded forms ("soho cloud"), or both.
+    entries: dict[str, _T] = {}
+    for name, entry in index.items():
+        entries.setdefault(normalize_key(name), entry)
+    matches = difflib.get_close_matches(normalize_key(key), entries, n=n * 3, cutoff=0.75)
     out: list[str] = []
     for name in matches:
-        shown = display(index[name])
+        shown = display(entries[name])
         if shown not in out:
             out.append(shown)
     return tuple(out[:n])

@@ -130,6 +130,14 @@ class TestLookups:
         with pytest.raises(UnknownKeyError, match=f"^{re.escape(message)}$"):
             getattr(ds, method)(key)
 
+    def test_unknown_hyphenated_id(self, ds: Dataset) -> None:
+        """Ids with hyphens are suggested too."""
+        with pytest.raises(
+            UnknownKeyError,
+            match=r"^unknown project 'centre-branch'; did you mean 'center-branch'\?$",
+        ):
+            ds.project("centre-branch")
+
     def test_record_by_id(self, ds: Dataset) -> None:
         """Each kind of record is found by id."""
         assert "Karamay branch" == ds.project("center-branch").name
