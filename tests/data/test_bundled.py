@@ -120,7 +120,6 @@ class TestCoverage:
         )
 
 
-
 # Issue 12 strata: SCO documents on ICT and information security, each with the
 # day, place and adopting body its sources give; payment links between SCO
 # states; and the countries that had no project before.
@@ -159,9 +158,7 @@ PAYMENT_PARTNERS = {
 
 class TestStrata:
     @pytest.mark.parametrize(("key", "expected"), sorted(SCO_DOCUMENTS.items()))
-    def test_sco_documents(
-        self, ds: sd.Dataset, key: str, expected: tuple[str, str, str]
-    ) -> None:
+    def test_sco_documents(self, ds: sd.Dataset, key: str, expected: tuple[str, str, str]) -> None:
         """Each SCO document records when, where and by which body it was adopted."""
         project = ds.project(key)
         started, location, body = expected
@@ -192,6 +189,7 @@ class TestStrata:
             "sco-statement-international-information-security-2006",
             "sco-university",
         } <= early
+
 
 # REPORT.md section 4: each seed fact and the records that carry it.
 SEED_FACTS = {
