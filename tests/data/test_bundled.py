@@ -134,6 +134,11 @@ SCO_DOCUMENTS = {
         "Yekaterinburg, Russia",
         "sco-council-of-heads-of-state",
     ),
+    "sco-infosec-interaction-plan-2024": (
+        "2024-07-04",
+        "Astana, Kazakhstan",
+        "sco-council-of-heads-of-state",
+    ),
     "sco-roadmap-national-currencies-settlements": (
         "2022",
         "Samarkand, Uzbekistan",
@@ -142,11 +147,13 @@ SCO_DOCUMENTS = {
 }
 PAYMENT_PARTNERS = {
     "arca-mir-armenia": {"AM", "RU"},
+    "india-iran-rupee-payment-mechanism": {"IN", "IR"},
     "mbridge": {"AE", "CN", "SA", "TR"},
     "mir-mongolia": {"MN", "RU"},
     "mir-shetab-link": {"IR", "RU"},
     "rupay-bahrain": {"BH", "IN"},
     "rupay-maldives": {"IN", "MV"},
+    "russia-china-national-currency-settlement-2011": {"CN", "RU"},
     "rupay-saudi-arabia-mou": {"IN", "SA"},
     "sepam-spfs-link": {"IR", "RU"},
     "unionpay-lapnet-qr-laos": {"CN", "LA"},
@@ -184,7 +191,9 @@ class TestStrata:
         """The records of SCO cooperation begun before 2015."""
         early = {p.id for p in ds.projects if p.started is not None and p.started.year < 2015}
         assert {
+            "india-iran-rupee-payment-mechanism",
             "international-code-of-conduct-information-security",
+            "russia-china-national-currency-settlement-2011",
             "sco-agreement-international-information-security-2009",
             "sco-statement-international-information-security-2006",
             "sco-university",
@@ -304,6 +313,7 @@ CONFLICTS = {
     21: ("c21-uzbek-luban-partner-name", "tashkent-state-transport-university"),
     22: ("c22-pakistan-cable-opening", "pakistan-china-optical-fiber-cable"),
     110: ("c110-maldives-upi-launch", "rupay-maldives"),
+    111: ("c111-india-iran-rupee-start", "india-iran-rupee-payment-mechanism"),
 }
 
 
