@@ -120,6 +120,86 @@ class TestCoverage:
         )
 
 
+# Issue 12 strata: SCO documents on ICT and information security, each with the
+# day, place and adopting body its sources give; payment links between SCO
+# states; and the countries that had no project before.
+SCO_DOCUMENTS = {
+    "sco-statement-international-information-security-2006": (
+        "2006-06-15",
+        "Shanghai, China",
+        "sco-council-of-heads-of-state",
+    ),
+    "sco-agreement-international-information-security-2009": (
+        "2009-06-16",
+        "Yekaterinburg, Russia",
+        "sco-council-of-heads-of-state",
+    ),
+    "sco-infosec-interaction-plan-2024": (
+        "2024-07-04",
+        "Astana, Kazakhstan",
+        "sco-council-of-heads-of-state",
+    ),
+    "sco-roadmap-national-currencies-settlements": (
+        "2022",
+        "Samarkand, Uzbekistan",
+        "sco-council-of-heads-of-state",
+    ),
+}
+PAYMENT_PARTNERS = {
+    "arca-mir-armenia": {"AM", "RU"},
+    "india-iran-rupee-payment-mechanism": {"IN", "IR"},
+    "mbridge": {"AE", "CN", "SA", "TR"},
+    "mir-mongolia": {"MN", "RU"},
+    "mir-shetab-link": {"IR", "RU"},
+    "rupay-bahrain": {"BH", "IN"},
+    "rupay-maldives": {"IN", "MV"},
+    "rupay-saudi-arabia-mou": {"IN", "SA"},
+    "russia-china-national-currency-settlement-2011": {"CN", "RU"},
+    "sepam-spfs-link": {"IR", "RU"},
+    "unionpay-lapnet-qr-laos": {"CN", "LA"},
+    "upi-qatar": {"IN", "QA"},
+    "upi-sri-lanka": {"IN", "LK"},
+    "upi-uae": {"AE", "IN"},
+}
+
+
+class TestStrata:
+    @pytest.mark.parametrize(("key", "expected"), sorted(SCO_DOCUMENTS.items()))
+    def test_sco_documents(self, ds: sd.Dataset, key: str, expected: tuple[str, str, str]) -> None:
+        """Each SCO document records when, where and by which body it was adopted."""
+        project = ds.project(key)
+        started, location, body = expected
+        assert (started, location) == (str(project.started), project.location)
+        assert body in project.organizations
+        assert ds.corroboration(project) >= 2
+
+    @pytest.mark.parametrize(("key", "countries"), sorted(PAYMENT_PARTNERS.items()))
+    def test_payment_links(self, ds: sd.Dataset, key: str, countries: set[str]) -> None:
+        """Each payment link joins the countries its sources name, in finance."""
+        project = ds.project(key)
+        assert countries == set(project.countries)
+        assert sd.Technology.DIGITAL_PAYMENTS in project.technologies
+        assert sd.Sector.FINANCE in project.sectors
+        assert ds.corroboration(project) >= 2
+
+    def test_formerly_absent_countries(self, ds: sd.Dataset) -> None:
+        """The partners that had no project in data version 2026.11.26 now have one."""
+        formerly_absent = ["AE", "AM", "BH", "LA", "LK", "MN", "MV", "QA", "SA", "TR"]
+        assert [] == [code for code in formerly_absent if not ds.by_country(code)]
+
+    def test_before_2015(self, ds: sd.Dataset) -> None:
+        """The records of SCO cooperation begun before 2015."""
+        early = {p.id for p in ds.projects if p.started is not None and p.started.year < 2015}
+        assert {
+            "india-iran-rupee-payment-mechanism",
+            "international-code-of-conduct-information-security",
+            "russia-china-national-currency-settlement-2011",
+            "sco-agreement-international-information-security-2009",
+            "sco-statement-international-information-security-2006",
+            "sco-university",
+        } <= early
+
+
 # REPORT.md section 4: each seed fact and the records that carry it.
 SEED_FACTS = {
     1: ("xinjiang-paperless-animal-quarantine-app",),
@@ -207,8 +287,8 @@ class TestSeed:
         assert all(SEED in _record(ds, key).sources for key in flagged)
 
 
-# REPORT.md section 7 (C1-C21) and the conflict found since (C22): the
-# conflict's id and one record it concerns.
+# REPORT.md section 7 (C1-C21) and the conflicts found since (C22 on, each
+# helper in its own number range): the conflict's id and one record it concerns.
 CONFLICTS = {
     1: ("c01-laos-status-wording", "LA"),
     2: ("c02-latency-reduction-attribution", "latency-reduction"),
@@ -232,6 +312,8 @@ CONFLICTS = {
     20: ("c20-sco-family-size", "sco-family-size-pd-commentary"),
     21: ("c21-uzbek-luban-partner-name", "tashkent-state-transport-university"),
     22: ("c22-pakistan-cable-opening", "pakistan-china-optical-fiber-cable"),
+    110: ("c110-maldives-upi-launch", "rupay-maldives"),
+    111: ("c111-india-iran-rupee-start", "india-iran-rupee-payment-mechanism"),
 }
 
 
