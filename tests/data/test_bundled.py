@@ -207,8 +207,9 @@ class TestSeed:
         assert all(SEED in _record(ds, key).sources for key in flagged)
 
 
-# REPORT.md section 7 (C1-C21) and the conflict found since (C22): the
-# conflict's id and one record it concerns.
+# REPORT.md section 7 (C1-C21), the conflict found since (C22) and those the
+# record-by-record review added (C50, C51): the conflict's id and one record it
+# concerns.
 CONFLICTS = {
     1: ("c01-laos-status-wording", "LA"),
     2: ("c02-latency-reduction-attribution", "latency-reduction"),
@@ -232,6 +233,8 @@ CONFLICTS = {
     20: ("c20-sco-family-size", "sco-family-size-pd-commentary"),
     21: ("c21-uzbek-luban-partner-name", "tashkent-state-transport-university"),
     22: ("c22-pakistan-cable-opening", "pakistan-china-optical-fiber-cable"),
+    50: ("c50-almaty-fibre-proposal-day", "ru-kz-ir-fiber-proposal"),
+    51: ("c51-almaty-luban-workshop-opening", "luban-workshop-kazakhstan-almaty-logistics"),
 }
 
 
