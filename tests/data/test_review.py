@@ -84,7 +84,11 @@ TECHNOLOGIES = {
     "sco-trade-economic-programme-2035": {"digital_transformation"},
     "xinjiang-paperless-animal-quarantine-app": {"e_government", "software"},
     "china-sco-big-data-cooperation-center": {"big_data", "digital_transformation"},
-    "china-sco-big-data-center-xinjiang-branch": {"big_data", "data_centers", "vocational_training"},
+    "china-sco-big-data-center-xinjiang-branch": {
+        "big_data",
+        "data_centers",
+        "vocational_training",
+    },
     "china-sco-digital-economy-industry-forum-chongqing-2021": {
         "e_commerce",
         "industrial_internet",
@@ -98,7 +102,7 @@ TECHNOLOGIES = {
 @pytest.mark.parametrize(("project_id", "expected"), sorted(TECHNOLOGIES.items()))
 def test_technologies(ds: sd.Dataset, project_id: str, expected: set[str]) -> None:
     """Each project lists only the technologies its sources name."""
-    assert frozenset(Technology(slug) for slug in expected) == ds.project(project_id).technologies
+    assert frozenset(Technology.lookup(slug) for slug in expected) == ds.project(project_id).technologies
 
 
 SECTORS = {
@@ -113,7 +117,7 @@ SECTORS = {
 @pytest.mark.parametrize(("project_id", "expected"), sorted(SECTORS.items()))
 def test_sectors(ds: sd.Dataset, project_id: str, expected: set[str]) -> None:
     """Each project lists only the sectors its sources name."""
-    assert frozenset(Sector(slug) for slug in expected) == ds.project(project_id).sectors
+    assert frozenset(Sector.lookup(slug) for slug in expected) == ds.project(project_id).sectors
 
 
 DATES = {
