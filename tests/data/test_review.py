@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import sco_digital as sd
-from sco_digital import PartialDate, Role, Sector, Technology
+from sco_digital import PartialDate, Sector, Technology
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +102,10 @@ TECHNOLOGIES = {
 @pytest.mark.parametrize(("project_id", "expected"), sorted(TECHNOLOGIES.items()))
 def test_technologies(ds: sd.Dataset, project_id: str, expected: set[str]) -> None:
     """Each project lists only the technologies its sources name."""
-    assert frozenset(Technology.lookup(slug) for slug in expected) == ds.project(project_id).technologies
+    assert (
+        frozenset(Technology.lookup(slug) for slug in expected)
+        == ds.project(project_id).technologies
+    )
 
 
 SECTORS = {
@@ -222,10 +225,3 @@ def test_review_conflicts(
     """Disagreements the review found are recorded, with the sources on each side."""
     conflict = ds.conflict(conflict_id)
     assert (records, sources) == (conflict.records, conflict.sources)
-
-
-def test_transit_only_where_crossed(ds: sd.Dataset) -> None:
-    """Kyrgyzstan is crossed by the cable; no source makes it a partner."""
-    assert frozenset({Role.TRANSIT}) == ds.project(
-        "china-kyrgyzstan-uzbekistan-fiber-cable"
-    ).roles_of("KG")
