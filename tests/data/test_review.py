@@ -180,6 +180,8 @@ CITATIONS = {
     "shenzhen-tds-electronic-technology": "trend-4059313",
     "unicon-soft": "trend-4059313",
     "zhejiang-university-of-water-resources-and-electric-power": "people-2024-06-29",
+    "tianjin-municipal-government": "tj-xinhua-2025-07-17",
+    "national-data-administration": "tj-xinhua-2025-07-17",
 }
 
 
@@ -196,6 +198,11 @@ def test_photo_credit_is_not_a_party(ds: sd.Dataset) -> None:
     assert ("alashankou-customs",) == ds.project("alashankou-cbec-train-uzbekistan").organizations
     with pytest.raises(sd.UnknownKeyError):
         ds.organization("xinjiang-railway")
+
+
+def test_no_country_by_inference(ds: sd.Dataset) -> None:
+    """Proposing a body does not make it the proposer's: no page names its seat."""
+    assert ds.organization("china-sco-good-neighbourliness-committee").country is None
 
 
 def test_uncited_pages_dropped(ds: sd.Dataset) -> None:
