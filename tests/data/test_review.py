@@ -180,6 +180,7 @@ CITATIONS = {
     "shenzhen-tds-electronic-technology": "trend-4059313",
     "unicon-soft": "trend-4059313",
     "zhejiang-university-of-water-resources-and-electric-power": "people-2024-06-29",
+    "alashankou-customs": "chinadaily-xj-2022-02-28",
     "tianjin-municipal-government": "tj-xinhua-2025-07-17",
     "national-data-administration": "tj-xinhua-2025-07-17",
 }
