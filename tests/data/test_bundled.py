@@ -312,6 +312,8 @@ CONFLICTS = {
     20: ("c20-sco-family-size", "sco-family-size-pd-commentary"),
     21: ("c21-uzbek-luban-partner-name", "tashkent-state-transport-university"),
     22: ("c22-pakistan-cable-opening", "pakistan-china-optical-fiber-cable"),
+    50: ("c50-almaty-fibre-proposal-day", "ru-kz-ir-fiber-proposal"),
+    51: ("c51-almaty-luban-workshop-opening", "luban-workshop-kazakhstan-almaty-logistics"),
     110: ("c110-maldives-upi-launch", "rupay-maldives"),
     111: ("c111-india-iran-rupee-start", "india-iran-rupee-payment-mechanism"),
 }
