@@ -60,7 +60,7 @@ Period = tuple[sd.Status, dt.date, dt.date]
 
 
 def data_date(ds: sd.Dataset) -> dt.date:
-    """The day the data version names: "2026.11.26" is 26 November 2026."""
+    """The day the data version names: "2026.11.30" is 26 November 2026."""
     if ds.data_version is None:
         msg = "the dataset has no data version to end the timeline on"
         raise ValueError(msg)

@@ -207,7 +207,7 @@ class TestSeed:
         assert all(SEED in _record(ds, key).sources for key in flagged)
 
 
-# REPORT.md section 7 (C1-C21) and the conflict found since (C22): the
+# REPORT.md section 7 (C1-C21) and the conflicts found since (C22-C27): the
 # conflict's id and one record it concerns.
 CONFLICTS = {
     1: ("c01-laos-status-wording", "LA"),
@@ -232,6 +232,12 @@ CONFLICTS = {
     20: ("c20-sco-family-size", "sco-family-size-pd-commentary"),
     21: ("c21-uzbek-luban-partner-name", "tashkent-state-transport-university"),
     22: ("c22-pakistan-cable-opening", "pakistan-china-optical-fiber-cable"),
+    # Issue 11 (accuracy review).
+    23: ("c23-luban-totals-scope", "luban-students"),
+    24: ("c24-tianjin-summit-documents", "tianjin-summit-documents-signed-akorda"),
+    25: ("c25-sri-lanka-dialogue-partner-start", "LK"),
+    26: ("c26-saudi-dialogue-partner-start", "SA"),
+    27: ("c27-observers-2005", "PK"),
 }
 
 
