@@ -15,6 +15,7 @@ The membership conventions of docs/methodology.md, checked for every country.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -43,14 +44,34 @@ MEMORANDA: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
     "AE": ("2023-05", "agreed at Samarkand in September 2022", ("khaleejtimes-2023-05-06",), "c18"),
     "AM": ("2016-04-16", "Ufa summit decided on 2015-07-10", ("gazetauz-2016-04-16",), None),
     "AZ": ("2016-03-14", "Ufa summit decided on 2015-07-10", ("vesti-2016-03-14",), None),
-    "BH": ("2023-07-15", "agreed at Samarkand in September 2022", ("bahrain-mofa-sco-2024",), "c18"),
+    "BH": (
+        "2023-07-15",
+        "agreed at Samarkand in September 2022",
+        ("bahrain-mofa-sco-2024",),
+        "c18",
+    ),
     "BY": ("2010", "Yekaterinburg summit decided on 2009-06-16", ("tass-1642375",), "c03"),
     "EG": ("2022-09-14", "Dushanbe summit of September 2021", ("newsghana-egypt-qatar",), None),
     "KH": ("2015-09-24", "Ufa summit decided on 2015-07-10", ("uztag-cambodia-2015",), None),
-    "KW": ("2023-05", "approved at Samarkand in September 2022", ("financialexpress-2023-05-06",), "c18"),
+    "KW": (
+        "2023-05",
+        "approved at Samarkand in September 2022",
+        ("financialexpress-2023-05-06",),
+        "c18",
+    ),
     "LK": ("2010-05", "2009-06-16", ("awarelogue-2019-05",), "c25"),
-    "MM": ("2023-05", "agreed at Samarkand in September 2022", ("financialexpress-2023-05-06",), "c18"),
-    "MV": ("2023-05", "Samarkand Declaration of 2022-09-15", ("financialexpress-2023-05-06",), "c18"),
+    "MM": (
+        "2023-05",
+        "agreed at Samarkand in September 2022",
+        ("financialexpress-2023-05-06",),
+        "c18",
+    ),
+    "MV": (
+        "2023-05",
+        "Samarkand Declaration of 2022-09-15",
+        ("financialexpress-2023-05-06",),
+        "c18",
+    ),
     "NP": ("2016-03-22", "Ufa summit decided on 2015-07-10", ("cri-2016-03-22",), None),
     "QA": ("2022-09-14", "confirmed the status on 2022-09-16", ("newsghana-egypt-qatar",), None),
     "SA": ("2022-09", "approval of the memorandum on 2023-03-28", ("people-2022-09-16",), "c26"),
@@ -117,7 +138,7 @@ def test_periods_follow_each_other(ds: sd.Dataset) -> None:
     """Each status ends on the day the next begins, and only the last is open."""
     for country in ds.countries:
         periods = country.memberships
-        for current, following in zip(periods, periods[1:], strict=False):
+        for current, following in itertools.pairwise(periods):
             assert current.until == following.since, country.code
         assert periods[-1].until is None, country.code
 
