@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 import pytest
@@ -464,9 +465,9 @@ class TestValidate:
 def trade(key: str, value: float, unit: str = "usd", **dates: str) -> Indicator:
     """A figure *key* of China's trade with SCO states; ``sources="a b"`` (default xinhua)."""
     sources = tuple(dates.pop("sources", "xinhua").split())
-    when = {"period": None, **{key: D(text) for key, text in dates.items()}}
+    when: dict[str, Any] = {"period": None, **{name: D(text) for name, text in dates.items()}}
     return attrs.evolve(
-        mini.indicators()[2], id=key, value=value, unit=Unit(unit), sources=sources, **when
+        mini.indicators()[2], id=key, value=value, unit=Unit.lookup(unit), sources=sources, **when
     )
 
 
