@@ -273,7 +273,7 @@ class Dataset:
 
         >>> import sco_digital as sd
         >>> [p.id for p in sd.load().by_country("Egypt")][:2]
-        ['beidou-cloud-suez-canal-economic-zone', 'sco-digital-economy-forum-tianjin-2025']
+        ['beidou-cloud-suez-canal-economic-zone', 'luban-workshops-sco-network']
 
         Raises:
             UnknownKeyError: *country* is not a known country.
@@ -414,9 +414,19 @@ class Dataset:
         >>> sd.load().latest("workshops_in_sco_countries", "luban-workshops-sco-network").text
         '10'
 
+        Args:
+            metric: A metric slug, as for `series`.
+            subject: A project, organisation, country or ``"SCO"``, as for
+                `series`.
+            unit: Consider only figures in this unit.
+
+        Returns:
+            One `Indicator`.
+
         Raises:
             UnknownKeyError: As for `series`, and when *subject* has no
-                figure of *metric*; the message suggests the metrics it has.
+                figure of *metric* (in *unit*); the message suggests the
+                metrics it has.
         """
         found = self.series(metric, subject, unit=unit)
         if not found:
