@@ -177,4 +177,3 @@ class TestReview:
         """122 of the 135 indicators were checked against their sources for 2026.11.30."""
         assert 122 == sum(i.reviewed == REVIEWED for i in ds.indicators)
         assert {None, REVIEWED} == {i.reviewed for i in ds.indicators}
-        assert {None} == {p.reviewed for p in ds.projects}
