@@ -111,6 +111,7 @@ def rebuild(tables: Tables) -> Dataset:
                     until=_date(m["until"]),
                     sources=membership_sources.get((m["country"], m["seq"]), ()),
                     note=m["note"],
+                    reviewed=m["reviewed"],
                 ),
             )
         )
@@ -167,6 +168,7 @@ def rebuild(tables: Tables) -> Dataset:
                 aliases=org_aliases.get(o["id"], ()),
                 sources=org_sources.get(o["id"], ()),
                 note=o["note"],
+                reviewed=o["reviewed"],
             )
             for o in tables["organizations"]
         ],
@@ -191,6 +193,7 @@ def rebuild(tables: Tables) -> Dataset:
                 parent=p["parent"],
                 sources=project_sources.get(p["id"], ()),
                 note=p["note"],
+                reviewed=p["reviewed"],
             )
             for p in tables["projects"]
         ],
@@ -208,6 +211,7 @@ def rebuild(tables: Tables) -> Dataset:
                 as_of=_date(i["as_of"]),
                 sources=indicator_sources.get(i["id"], ()),
                 note=i["note"],
+                reviewed=i["reviewed"],
             )
             for i in tables["indicators"]
         ],

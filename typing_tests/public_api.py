@@ -175,3 +175,11 @@ except sd.DataError as exc:
 except sd.UnknownKeyError as exc:
     assert_type(exc.kind, str)
     assert_type(exc.key, object)
+
+# Figures over time and the review version.
+assert_type(ds.series("people_trained", "SCO"), tuple[sd.Indicator, ...])
+assert_type(ds.series("trade_with_sco_members", "CN", unit=sd.Unit.USD), tuple[sd.Indicator, ...])
+assert_type(ds.latest("workshops_in_sco_countries", project), sd.Indicator)
+assert_type(ds.latest("sco_partner_countries", "SCO", unit="countries"), sd.Indicator)
+assert_type(ds.indicators[0].reviewed, str | None)
+assert_type(ds.countries[0].memberships[0].reviewed, str | None)

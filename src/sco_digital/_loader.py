@@ -14,10 +14,8 @@ checks. Either way the result is a complete, validated Dataset or one
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
 import os
-import re
 import stat
 import sys
 import threading
@@ -28,7 +26,7 @@ from ._json import JSONReadError, RepeatedKeys, parse
 from ._structure import json_type, record_hook
 from .dataset import FILES, Dataset
 from .errors import DataError, Problem
-from .models import MAX_NAME, quote, text_problem
+from .models import MAX_NAME, is_data_version, quote, text_problem
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -48,7 +46,6 @@ _FIELDS = {
     "conflicts.json": "conflicts",
 }
 _MANIFEST_KEYS = ("name", "title", "data_version", "license", "counts")
-_CALVER = re.compile(r"([1-9][0-9]{3})\.([0-9]{2})\.([0-9]{2})(?:\.[0-9]+)?\Z")
 
 _UNREAD: Any = object()
 """What _read_json returns for a file it could not read (JSON null is None)."""
@@ -323,7 +320,7 @@ def _check_manifest(  # noqa: C901 - one check per manifest key
             if problem is not None:
                 fail(f".{key}", problem)
     version = manifest.get("data_version")
-    if "data_version" in manifest and not _is_calver(version):
+    if "data_version" in manifest and not is_data_version(version):
         fail(".data_version", f"{quote(version)} is not a CalVer version such as '2025.08.29'")
         version = None
     if "counts" in manifest:
@@ -355,14 +352,3 @@ def _check_repeated(obj: dict[str, Any], path: str, fail: Callable[[str, str], N
     if isinstance(obj, RepeatedKeys):
         for key in obj.repeated:
             fail(path, f"key {quote(key)} appears more than once in one object")
-
-
-def _is_calver(version: object) -> bool:
-    match = _CALVER.match(version) if type(version) is str else None
-    if match is None:
-        return False
-    try:
-        dt.date(*map(int, match.groups()))
-    except ValueError:  # 2025.02.30
-        return False
-    return True

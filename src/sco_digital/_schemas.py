@@ -177,6 +177,10 @@ def _strings() -> dict[str, dict[str, Any]]:
             "A project, organisation or indicator id, a country code, or SCO.",
             100,
         ),
+        "data_version": _string(
+            f"^{_day(_DOT)}(?:{_DOT}[0-9]+)?{_END}",
+            "CalVer: the release date, YYYY.MM.DD, with an optional .N.",
+        ),
         "date": _string(
             f"^(?:{_YEAR}|{_YEAR}-{_MONTH}|{_day('-')}){_END}",
             "A date known to the year, month or day (2025, 2025-03, 2025-03-14) that exists.",
@@ -196,7 +200,7 @@ _STRING_KINDS: dict[type, dict[str, str]] = {
         "archived_url": "url",
         "note": "text",
     },
-    Membership: {"sources": "slug", "note": "text"},
+    Membership: {"sources": "slug", "note": "text", "reviewed": "data_version"},
     Country: {
         "code": "alpha2",
         "alpha3": "alpha3",
@@ -212,6 +216,7 @@ _STRING_KINDS: dict[type, dict[str, str]] = {
         "aliases": "name",
         "sources": "slug",
         "note": "text",
+        "reviewed": "data_version",
     },
     Participant: {"country": "alpha2"},
     Project: {
@@ -224,6 +229,7 @@ _STRING_KINDS: dict[type, dict[str, str]] = {
         "parent": "slug",
         "sources": "slug",
         "note": "text",
+        "reviewed": "data_version",
     },
     Indicator: {
         "id": "slug",
@@ -232,6 +238,7 @@ _STRING_KINDS: dict[type, dict[str, str]] = {
         "label": "name",
         "sources": "slug",
         "note": "text",
+        "reviewed": "data_version",
     },
     Conflict: {
         "id": "slug",
@@ -408,11 +415,7 @@ def _manifest() -> dict[str, Any]:
         "properties": {
             "name": _ref("name"),
             "title": _ref("name"),
-            "data_version": {
-                "type": "string",
-                "description": "CalVer: the release date, YYYY.MM.DD, with an optional .N.",
-                "pattern": f"^{_day(_DOT)}(?:{_DOT}[0-9]+)?{_END}",
-            },
+            "data_version": strings["data_version"],
             "license": _ref("name"),
             "counts": {
                 "type": "object",

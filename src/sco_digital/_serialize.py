@@ -29,7 +29,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._json import RepeatedKeys
 from ._structure import (
@@ -71,6 +71,9 @@ RECORD_TYPES: tuple[type, ...] = (
     Indicator,
     Conflict,
 )
+
+REVIEWED_TYPES: tuple[type, ...] = (Membership, Organization, Project, Indicator)
+"""The records with a ``reviewed`` field, written only when it is set."""
 
 
 class _RecordProblems(Exception):  # noqa: N818 - internal carrier, never escapes
@@ -232,6 +235,12 @@ def make_converter() -> Converter:
     converter.register_unstructure_hook_func(_origin_is(frozenset), _unstructure_sorted)
     for cls in RECORD_TYPES:
         converter.register_structure_hook(cls, _record_hook(converter, cls))
+    for cls in REVIEWED_TYPES:
+        # An unreviewed record is written without the key, so adding the
+        # field left every existing record's text as it was.
+        converter.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, converter, reviewed=override(omit_if_default=True))
+        )
     return converter
 
 

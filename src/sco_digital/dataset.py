@@ -35,6 +35,7 @@ from .models import (
     Source,
     Status,
     Technology,
+    Unit,
     Vocabulary,
     normalize_key,
     suggest,
@@ -272,7 +273,7 @@ class Dataset:
 
         >>> import sco_digital as sd
         >>> [p.id for p in sd.load().by_country("Egypt")][:2]
-        ['beidou-cloud-suez-canal-economic-zone', 'sco-digital-economy-forum-tianjin-2025']
+        ['beidou-cloud-suez-canal-economic-zone', 'luban-workshops-sco-network']
 
         Raises:
             UnknownKeyError: *country* is not a known country.
@@ -352,6 +353,91 @@ class Dataset:
             UnknownKeyError: *subject* is none of these.
         """
         return self._index.indicators_by_subject.get(self._subject_key(subject), _EMPTY)
+
+    def series(
+        self, metric: str, subject: str | Subject, *, unit: str | Unit | None = None
+    ) -> tuple[Indicator, ...]:
+        """
+        Every figure of *metric* reported about *subject*, oldest first: a
+        count as it grew (Luban Workshops, partners, trainees) or a flow
+        year by year (trade).
+
+        A figure is dated by `Indicator.as_of`, else by the end of its
+        period (`period_end`, else `period`). Dates compare as `PartialDate`
+        does: by the first day they may mean, a less precise date first
+        ("2025" < "2025-01" < "2025-01-01"). Undated figures come first;
+        figures of the same date are kept side by side, ordered by id.
+
+        >>> import sco_digital as sd
+        >>> [(str(i.as_of), i.value) for i in sd.load().series(
+        ...     "sco_partner_countries", "SCO")]
+        [('2025-09-01', 17.0)]
+
+        Args:
+            metric: A metric slug, e.g. ``"workshops_in_sco_countries"``.
+            subject: A project or organisation (or its id), a country (any
+                spelling), or ``"SCO"``.
+            unit: Keep only figures in this unit (slug, label or alias),
+                for metrics reported in several (trade in USD and CNY).
+
+        Returns:
+            A tuple of `Indicator`, possibly empty when *subject* has no
+            figure of *metric* (or none in *unit*).
+
+        Raises:
+            UnknownKeyError: *metric* is no indicator's metric, *subject*
+                is not a known subject, or *unit* is not a unit.
+        """
+        key = self._subject_key(subject)
+        metrics = self._index.metrics
+        if not isinstance(metric, str) or metric not in metrics:
+            raise UnknownKeyError("metric", metric, suggest(metric, metrics, str))
+        wanted = None if unit is None else Unit.lookup(unit)
+        found = [
+            i
+            for i in self._index.indicators_by_subject.get(key, _EMPTY)
+            if i.metric == metric and (wanted is None or i.unit is wanted)
+        ]
+        return tuple(sorted(found, key=lambda i: (_dated(i), i.id)))
+
+    def latest(
+        self, metric: str, subject: str | Subject, *, unit: str | Unit | None = None
+    ) -> Indicator:
+        """
+        The newest figure of *metric* reported about *subject*: the last
+        date of `series`. Where several sources report figures of that same
+        date, the one with the most independent publishers
+        (`corroboration`) wins, then the greatest id; `conflicts_for` tells
+        whether they disagree.
+
+        >>> import sco_digital as sd
+        >>> sd.load().latest("workshops_in_sco_countries", "luban-workshops-sco-network").text
+        '10'
+
+        Args:
+            metric: A metric slug, as for `series`.
+            subject: A project, organisation, country or ``"SCO"``, as for
+                `series`.
+            unit: Consider only figures in this unit.
+
+        Returns:
+            One `Indicator`.
+
+        Raises:
+            UnknownKeyError: As for `series`, and when *subject* has no
+                figure of *metric* (in *unit*); the message suggests the
+                metrics it has.
+        """
+        found = self.series(metric, subject, unit=unit)
+        if not found:
+            key = self._subject_key(subject)
+            own = {i.metric: i.metric for i in self._index.indicators_by_subject.get(key, _EMPTY)}
+            raise UnknownKeyError(f"metric for {key}", metric, suggest(metric, own, str))
+        newest = _dated(found[-1])
+        return max(
+            (i for i in found if _dated(i) == newest),
+            key=lambda i: (self.corroboration(i), i.id),
+        )
 
     def search(self, text: str) -> tuple[Project, ...]:
         """
@@ -542,6 +628,14 @@ class Dataset:
         )
 
 
+def _dated(indicator: Indicator) -> tuple[int, int, int, int]:
+    """The sort key of *indicator*'s date (as_of, else its period's end); undated first."""
+    when = indicator.as_of or indicator.period_end or indicator.period
+    if when is None:
+        return (0, 0, 0, 0)
+    return (1, when.year, when.month or 0, when.day or 0)
+
+
 def _country_name(country: Country) -> str:
     return country.name
 
@@ -596,6 +690,7 @@ class _Index:
         "country_keys",
         "indicators",
         "indicators_by_subject",
+        "metrics",
         "organizations",
         "projects",
         "sources",
@@ -645,6 +740,7 @@ class _Index:
         for indicator in ds.indicators:
             by_subject[indicator.subject].append(indicator)
         self.indicators_by_subject = _tuples(by_subject)
+        self.metrics = MappingProxyType({i.metric: i.metric for i in ds.indicators})
 
         by_record: defaultdict[str, list[Conflict]] = defaultdict(list)
         for conflict in ds.conflicts:

@@ -178,6 +178,12 @@ def _c(name: str, type_: ColumnType, description: str, **kw: Any) -> tuple[Colum
     return (column, precision)
 
 
+_REVIEWED = (
+    "The data version (YYYY.MM.DD) in which the record was last checked against its"
+    " sources; empty if not yet reviewed."
+)
+
+
 def _d(value: PartialDate | None) -> tuple[str | None, str | None]:
     return (None, None) if value is None else (str(value), value.precision)
 
@@ -296,6 +302,7 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                     m.since.earliest().isoformat(),
                     until,
                     m.note,
+                    m.reviewed,
                 )
 
     def membership_sources(ds: Dataset) -> Iterator[tuple[Any, ...]]:
@@ -306,7 +313,7 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
 
     def organizations(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         for o in ds.organizations:
-            yield (o.id, o.name, o.kind.value, o.country, o.note)
+            yield (o.id, o.name, o.kind.value, o.country, o.note, o.reviewed)
 
     def projects(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         for p in ds.projects:
@@ -321,6 +328,7 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                 *_d(p.ended),
                 p.parent,
                 p.note,
+                p.reviewed,
             )
 
     def participants(ds: Dataset) -> Iterator[tuple[Any, ...]]:
@@ -350,6 +358,7 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                 *_d(i.as_of),
                 i.text,
                 i.note,
+                i.reviewed,
             )
 
     def conflicts(ds: Dataset) -> Iterator[tuple[Any, ...]]:
@@ -429,6 +438,7 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                     **optional,
                 ),
                 *_c("note", "string", "Context.", **optional),
+                *_c("reviewed", "string", _REVIEWED, **optional),
             ),
             ("country", "seq"),
             memberships,
@@ -464,6 +474,7 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                     **optional,
                 ),
                 *_c("note", "string", "Context.", **optional),
+                *_c("reviewed", "string", _REVIEWED, **optional),
             ),
             ("id",),
             organizations,
@@ -489,6 +500,7 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                 *_c("ended", "partial_date", "When it ended.", **optional),
                 *_c("parent", "string", "Umbrella project.", references="projects.id", **optional),
                 *_c("note", "string", "Caveats.", **optional),
+                *_c("reviewed", "string", _REVIEWED, **optional),
             ),
             ("id",),
             projects,
@@ -566,6 +578,7 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
                     "The figure in words, e.g. 'more than 300 people' (derived).",
                 ),
                 *_c("note", "string", "Caveats.", **optional),
+                *_c("reviewed", "string", _REVIEWED, **optional),
             ),
             ("id",),
             indicators,

@@ -1304,6 +1304,28 @@ def _matches(
     return check
 
 
+_DATA_VERSION = re.compile(r"([1-9][0-9]{3})\.([0-9]{2})\.([0-9]{2})(?:\.[0-9]+)?\Z")
+
+
+def is_data_version(value: object) -> bool:
+    """Whether *value* is a CalVer data version, YYYY.MM.DD of a real day, with an optional .N."""
+    match = _DATA_VERSION.match(value) if type(value) is str else None
+    if match is None:
+        return False
+    try:
+        dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return False
+    return True
+
+
+def _data_version(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        raise _fail(field, f"expected a string, got {type(value).__name__}")
+    if not is_data_version(value):
+        raise _fail(field, f"{quote(value)} is not a CalVer data version such as '2026.11.30'")
+
+
 def quote(value: object, limit: int = 60) -> str:
     """*value*'s repr for a message, cut short if it is a long string or a container."""
     if isinstance(value, (list, dict)):
@@ -1701,6 +1723,9 @@ class Membership:
             None if it still holds.
         sources: Ids of the sources that support it.
         note: Context: summit, memorandum, disputed dates.
+        reviewed: The data version (CalVer, ``"2026.11.30"``) in which the
+            record was last checked field by field against its sources, or
+            None if it has not been reviewed yet.
 
     .. versionadded:: 0.1.0
     """
@@ -1710,6 +1735,7 @@ class Membership:
     until: PartialDate | None = attrs.field(default=None, validator=_until_after_since)
     sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
     note: str | None = attrs.field(default=None, validator=_optional(_prose))
+    reviewed: str | None = attrs.field(default=None, validator=_optional(_data_version))
 
     def holds_on(self, day: dt.date) -> bool:
         """Whether this status held on *day*."""
@@ -1788,6 +1814,9 @@ class Organization:
         aliases: Abbreviations and other names ("CAICT").
         sources: Ids of the sources that name it.
         note: Context.
+        reviewed: The data version (CalVer, ``"2026.11.30"``) in which the
+            record was last checked field by field against its sources, or
+            None if it has not been reviewed yet.
 
     .. versionadded:: 0.1.0
     """
@@ -1799,6 +1828,7 @@ class Organization:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_each(_name))
     sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
     note: str | None = attrs.field(default=None, validator=_optional(_prose))
+    reviewed: str | None = attrs.field(default=None, validator=_optional(_data_version))
 
 
 @attrs.frozen(kw_only=True)
@@ -1848,6 +1878,9 @@ class Project:
         parent: Id of the umbrella project it belongs to, or None.
         sources: Ids of the sources that support it.
         note: Caveats, disputed details and what the sources leave open.
+        reviewed: The data version (CalVer, ``"2026.11.30"``) in which the
+            record was last checked field by field against its sources, or
+            None if it has not been reviewed yet.
 
     .. versionadded:: 0.1.0
     """
@@ -1876,6 +1909,7 @@ class Project:
     parent: str | None = attrs.field(default=None, validator=_optional(_slug))
     sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
     note: str | None = attrs.field(default=None, validator=_optional(_prose))
+    reviewed: str | None = attrs.field(default=None, validator=_optional(_data_version))
 
     @property
     def countries(self) -> frozenset[str]:
@@ -1980,6 +2014,9 @@ class Indicator:
         as_of: The date a running total was counted, or None.
         sources: Ids of the sources that report it.
         note: Caveats: scope, conflicting figures, unclear periods.
+        reviewed: The data version (CalVer, ``"2026.11.30"``) in which the
+            record was last checked field by field against its sources, or
+            None if it has not been reviewed yet.
 
     .. versionadded:: 0.1.0
     """
@@ -1998,6 +2035,7 @@ class Indicator:
     as_of: PartialDate | None = attrs.field(default=None, validator=_optional(_partial_date))
     sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
     note: str | None = attrs.field(default=None, validator=_optional(_prose))
+    reviewed: str | None = attrs.field(default=None, validator=_optional(_data_version))
 
     def bounds(self) -> Interval | None:
         """

@@ -134,6 +134,8 @@ _urls = st.builds(
         lambda path: f"/{path}" if path else ""
     ),
 )
+_reviewed = st.none() | st.sampled_from(("2025.08.29", "2026.11.30", "2026.12.01.1"))
+"""A record's review version: none, or a CalVer data version."""
 _languages = st.from_regex(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?", fullmatch=True)
 
 
@@ -237,6 +239,7 @@ def _memberships_from(
         until=st.just(until),
         sources=_ids(source_ids),
         note=st.none() | _prose,
+        reviewed=_reviewed,
     )
 
 
@@ -342,6 +345,7 @@ def organizations(
         aliases=st.lists(_names, max_size=3, unique=True),
         sources=_ids(source_ids),
         note=st.none() | _prose,
+        reviewed=_reviewed,
     )
 
 
@@ -424,6 +428,7 @@ def projects(
         parent=parents,
         sources=_ids(source_ids),
         note=st.none() | _prose,
+        reviewed=_reviewed,
     )
 
 
@@ -462,6 +467,7 @@ def _indicator(
         as_of=draw(_optional_dates()),
         sources=draw(_ids(source_ids)),
         note=draw(st.none() | _prose),
+        reviewed=draw(_reviewed),
     )
 
 

@@ -57,7 +57,7 @@ def test_timeline_rows() -> None:
     assert "LA" == codes[-1]
     by_code = {country.code: periods for country, periods in rows}
     assert [
-        (sd.Status.DIALOGUE_PARTNER, dt.date(2009, 6, 16), dt.date(2015, 7, 10)),
+        (sd.Status.DIALOGUE_PARTNER, dt.date(2010, 1, 1), dt.date(2015, 7, 10)),
         (sd.Status.OBSERVER, dt.date(2015, 7, 10), dt.date(2024, 7, 4)),
         (sd.Status.MEMBER, dt.date(2024, 7, 4), dt.date(2026, 11, 30)),
     ] == by_code["BY"]

@@ -57,11 +57,11 @@ KNOWN = {
     "sources.json": "id, title, publisher, reprint_of, kind, published, url, language, "
     "archived_url, note",
     "countries.json": "code, alpha3, name, name_zh, name_ru, aliases, region, memberships",
-    "organizations.json": "id, name, kind, country, aliases, sources, note",
+    "organizations.json": "id, name, kind, country, aliases, sources, note, reviewed",
     "projects.json": "id, name, aliases, summary, kind, status, participants, organizations, "
-    "technologies, sectors, location, started, ended, parent, sources, note",
+    "technologies, sectors, location, started, ended, parent, sources, note, reviewed",
     "indicators.json": "id, subject, metric, label, value, unit, qualifier, period, period_end, "
-    "as_of, sources, note",
+    "as_of, sources, note, reviewed",
     "conflicts.json": "id, topic, summary, records, sources",
 }
 """The keys each record may have, as the unknown-key message lists them."""
@@ -285,7 +285,7 @@ class TestKeys:
         edit(mini_dir, "manifest.json", lambda m: m["counts"].update(members=5))
         assert [
             "countries.json[0].memberships[1]: unknown key 'country'; the known keys are:"
-            " status, since, until, sources, note",
+            " status, since, until, sources, note, reviewed",
             "projects.json[0].participants[2]: unknown key 'share'; the known keys are:"
             " country, role",
             "manifest.json: unknown key 'version'; the known keys are:"

@@ -161,14 +161,16 @@ class TestShipped:
 
 # -- field by field: the schema and the converter agree -------------------------------
 
-# Every field of every record, with the record (from the mini dataset) it is set in.
+# Every field of every record, with the record (from the mini dataset) it is set in;
+# the optional review version is written only when set, so it is set here.
+REVIEWED = {"reviewed": "2026.11.30"}
 BASES: dict[type, dict[str, Any]] = {
     Source: unstructure(mini.sources()[0]),
-    Membership: unstructure(mini.countries()[3].memberships[0]),
+    Membership: {**unstructure(mini.countries()[3].memberships[0]), **REVIEWED},
     Country: unstructure(mini.countries()[3]),
-    Organization: unstructure(mini.organizations()[0]),
-    Project: unstructure(mini.projects()[1]),
-    Indicator: unstructure(mini.indicators()[2]),
+    Organization: {**unstructure(mini.organizations()[0]), **REVIEWED},
+    Project: {**unstructure(mini.projects()[1]), **REVIEWED},
+    Indicator: {**unstructure(mini.indicators()[2]), **REVIEWED},
     Conflict: unstructure(mini.conflicts()[0]),
 }
 FIELDS = [(cls, field.name) for cls in BASES for field in attrs.fields(cls)]
@@ -207,6 +209,11 @@ HOSTILE_STRINGS = [
     "2025-13",
     "2025-00",
     "2025-01-32",
+    "2026.11.30",
+    "2026.02.30",
+    "2026.11.30.2",
+    "2026.11.30\n",
+    "0999.01.01",
     "٢٠٢٥",
     "2025\n",
     "abc\n",

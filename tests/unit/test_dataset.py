@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 import pytest
@@ -13,6 +14,7 @@ import mini
 from sco_digital import (
     DataError,
     Dataset,
+    Indicator,
     Membership,
     PartialDate,
     Participant,
@@ -20,6 +22,7 @@ from sco_digital import (
     Role,
     Status,
     Technology,
+    Unit,
     UnknownKeyError,
 )
 
@@ -457,3 +460,103 @@ class TestValidate:
         assert ["conflicts.json['c1-latency'].records[1]: 'ZZ' is not a known record"] == [
             str(p) for p in with_changes(conflicts=conflicts).problems() if "c1-latency" in str(p)
         ]
+
+
+def trade(key: str, value: float, unit: str = "usd", **dates: str) -> Indicator:
+    """A figure *key* of China's trade with SCO states; ``sources="a b"`` (default xinhua)."""
+    sources = tuple(dates.pop("sources", "xinhua").split())
+    when: dict[str, Any] = {"period": None, **{name: D(text) for name, text in dates.items()}}
+    return attrs.evolve(
+        mini.indicators()[2], id=key, value=value, unit=Unit.lookup(unit), sources=sources, **when
+    )
+
+
+class TestSeries:
+    """Figures over time: series() and latest()."""
+
+    @pytest.fixture
+    def ds(self) -> Dataset:
+        return with_changes(
+            indicators=[
+                *mini.indicators(),
+                trade("trade-2021", 343.1e9, period="2021"),
+                trade("trade-2025-h1", 1.5e12, "cny", period="2025-01", period_end="2025-06"),
+                trade("trade-2025-08", 9e9, as_of="2025-08"),
+                trade("trade-undated", 1e9),
+                trade("trade-2025-year", 8e9, period="2025"),
+                trade("trade-2024-b", 512.5e9, period="2024", sources="xinhua tass"),
+            ]
+        )
+
+    def test_series_oldest_first(self, ds: Dataset) -> None:
+        """Undated first; then by as_of, else period_end, else period; ties by id."""
+        assert [
+            "trade-undated",
+            "trade-2021",
+            "trade",
+            "trade-2024-b",
+            "trade-2025-year",
+            "trade-2025-h1",
+            "trade-2025-08",
+        ] == ids(ds.series("trade_with_sco", "China"))
+
+    def test_series_by_unit(self, ds: Dataset) -> None:
+        """unit= keeps one unit, by slug, label or alias."""
+        assert ["trade-2025-h1"] == ids(ds.series("trade_with_sco", "CN", unit="CNY"))
+        assert "trade-2025-08" == ds.latest("trade_with_sco", "CHN", unit=Unit.USD).id
+
+    def test_latest(self, ds: Dataset) -> None:
+        """The newest date wins, whatever the order of the records."""
+        assert "trade-2025-08" == ds.latest("trade_with_sco", "Китай").id
+        assert 300.0 == ds.latest("people_trained", "center-branch").value
+
+    @pytest.mark.parametrize(
+        ("sources", "expected"), [("xinhua tass", "a-trade-2024"), ("tass", "trade")]
+    )
+    def test_same_date(self, sources: str, expected: str) -> None:
+        """Of figures of one date, the one with more publishers wins, then the greatest id."""
+        other = trade("a-trade-2024", 512.5e9, period="2024", sources=sources)
+        ds = with_changes(indicators=[*mini.indicators(), other])
+        assert ["a-trade-2024", "trade"] == ids(ds.series("trade_with_sco", "CN"))
+        assert expected == ds.latest("trade_with_sco", "CN").id
+
+    def test_known_metric_without_figures(self, ds: Dataset) -> None:
+        """A metric the subject lacks gives () from series, an error from latest."""
+        assert () == ds.series("people_trained", "CN")
+        assert () == ds.series("trade_with_sco", "CN", unit="percent")
+        with pytest.raises(
+            UnknownKeyError, match=r"^unknown metric for CN 'people_trained'$"
+        ) as info:
+            ds.latest("people_trained", "CN")
+        assert ("metric for CN", "people_trained", ()) == (
+            info.value.kind,
+            info.value.key,
+            info.value.suggestions,
+        )
+
+    @pytest.mark.parametrize(
+        ("metric", "subject", "message"),
+        [
+            (
+                "trade_with_sc",
+                "CN",
+                "unknown metric 'trade_with_sc'; did you mean 'trade_with_sco'?",
+            ),
+            (
+                "trade_with_sco",
+                "Chna",
+                "unknown project, organization or country 'Chna'; did you mean 'China'?",
+            ),
+            (42, "CN", "unknown metric 42"),
+        ],
+    )
+    def test_unknown_keys(self, ds: Dataset, metric: object, subject: str, message: str) -> None:
+        """Unknown metrics and subjects raise UnknownKeyError with suggestions."""
+        for query in (ds.series, ds.latest):
+            with pytest.raises(UnknownKeyError, match=f"^{re.escape(message)}$"):
+                query(metric, subject)  # type: ignore[arg-type]
+
+    def test_unknown_unit(self, ds: Dataset) -> None:
+        """An unknown unit is an UnknownKeyError too."""
+        with pytest.raises(UnknownKeyError, match="^unknown unit 'euro'$"):
+            ds.series("trade_with_sco", "CN", unit="euro")

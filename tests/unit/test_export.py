@@ -144,6 +144,7 @@ class TestTables:
                 "valid_from": "2009-06-01",
                 "valid_to": "2015-01-01",
                 "note": "Some sources say 2010.",
+                "reviewed": None,
             },
             {
                 "country": "BY",
@@ -156,6 +157,7 @@ class TestTables:
                 "valid_from": "2015-01-01",
                 "valid_to": "2024-07-04",
                 "note": None,
+                "reviewed": None,
             },
         ] == to_records(ds, "memberships")[:2]
         assert [
@@ -212,6 +214,7 @@ class TestFrames:
             "valid_from": "datetime64[s]",
             "valid_to": "datetime64[s]",
             "note": STRING,
+            "reviewed": STRING,
         } == frame.dtypes.to_dict()
         assert (pd.RangeIndex, 7) == (type(frame.index), len(frame.index))
         assert pd.Timestamp("2015-01-01") == frame["valid_to"][0]
@@ -238,6 +241,7 @@ class TestFrames:
             ("valid_from", pl.Date),
             ("valid_to", pl.Date),
             ("note", pl.String),
+            ("reviewed", pl.String),
         ] == list(frame.schema.items())
         assert dt.date(2015, 1, 1) == frame["valid_to"][0]
         assert pl.Float64 == to_polars(ds, "indicators")["value"].dtype
@@ -258,6 +262,7 @@ class TestFrames:
                     pa.field("valid_from", pa.date32(), nullable=False),
                     pa.field("valid_to", pa.date32()),
                     pa.field("note", pa.string()),
+                    pa.field("reviewed", pa.string()),
                 ]
             )
             == table.schema
@@ -360,12 +365,12 @@ class TestCsv:
         out = write_csv(ds, tmp_path / "csv")
         assert sorted(f"{name}.csv" for name in TABLES) == sorted(p.name for p in out.iterdir())
         assert (
-            b"country,seq,status,since,since_precision,until,until_precision,valid_from,valid_to,note\r\n"
-            b"BY,1,dialogue_partner,2009-06,month,2015,year,2009-06-01,2015-01-01,Some sources say 2010.\r\n"
-            b"BY,2,observer,2015,year,2024-07-04,day,2015-01-01,2024-07-04,\r\n"
+            b"country,seq,status,since,since_precision,until,until_precision,valid_from,valid_to,note,reviewed\r\n"
+            b"BY,1,dialogue_partner,2009-06,month,2015,year,2009-06-01,2015-01-01,Some sources say 2010.,\r\n"
+            b"BY,2,observer,2015,year,2024-07-04,day,2015-01-01,2024-07-04,,\r\n"
         ) == b"".join((out / "memberships.csv").read_bytes().splitlines(keepends=True)[:3])
         assert (
-            "trade,CN,country,trade_with_sco,China's trade with SCO states,512400000000.0,usd,about,2024,year,,,,,about USD 512.4 billion,\r\n"
+            "trade,CN,country,trade_with_sco,China's trade with SCO states,512400000000.0,usd,about,2024,year,,,,,about USD 512.4 billion,,\r\n"
             in (out / "indicators.csv").read_bytes().decode("utf-8")
         )
 

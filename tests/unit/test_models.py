@@ -243,12 +243,29 @@ class TestRecords:
             ({"sources": ("a", "a")}, "sources[1]: 'a' is repeated"),
             ({"kind": "platform"}, "kind: expected ProjectKind, got str"),
             ({"started": D("2025"), "ended": D("2024")}, "ended: 2024 is before started (2025)"),
+            (
+                {"reviewed": "2026.13.01"},
+                "reviewed: '2026.13.01' is not a CalVer data version such as '2026.11.30'",
+            ),
+            ({"reviewed": 2026}, "reviewed: expected a string, got int"),
         ],
     )
     def test_validators(self, changes: dict[str, Any], message: str) -> None:
         """Each field validator gives one line naming the field."""
         with pytest.raises(FieldError, match=f"^{re.escape(message)}$"):
             attrs.evolve(mini.projects()[0], **changes)
+
+    @pytest.mark.parametrize("version", ["2026.11.30", "2027.01.05.2", None])
+    def test_reviewed_versions(self, version: str | None) -> None:
+        """Memberships, organisations, projects and indicators take a CalVer review version."""
+        for record in (
+            mini.projects()[0],
+            mini.organizations()[0],
+            mini.indicators()[0],
+            mini.countries()[0].memberships[0],
+        ):
+            assert version == attrs.evolve(record, reviewed=version).reviewed
+            assert record.reviewed is None
 
     def test_membership_until_after_since(self) -> None:
         """A status cannot end before it begins."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import pytest
 
 import mini
@@ -71,7 +72,7 @@ class TestStrict:
                         "",
                         "unknown key 'extra'; the known keys are: id, name, aliases, summary, "
                         "kind, status, participants, organizations, technologies, sectors, "
-                        "location, started, ended, parent, sources, note",
+                        "location, started, ended, parent, sources, note, reviewed",
                     )
                 ],
             ),
@@ -197,3 +198,47 @@ class TestRoundTrip:
                 assert dumps(raw) == dumps(
                     unstructure(structure(json.loads(dumps(raw)), type(record)))
                 )
+
+
+class TestReviewed:
+    """The optional review version: written only when set, read back equal."""
+
+    @pytest.mark.parametrize(
+        "record",
+        [
+            mini.projects()[1],
+            mini.organizations()[0],
+            mini.indicators()[0],
+            mini.countries()[3].memberships[0],
+        ],
+        ids=["project", "organization", "indicator", "membership"],
+    )
+    def test_left_out_until_set(self, record: Any) -> None:
+        """An unreviewed record has no 'reviewed' key; a reviewed one has it last."""
+        assert "reviewed" not in unstructure(record)
+        reviewed = attrs.evolve(record, reviewed="2026.11.30")
+        raw = unstructure(reviewed)
+        assert ("reviewed", "2026.11.30") == list(raw.items())[-1]
+        assert reviewed == structure(raw, type(record))
+
+    def test_country_keeps_unreviewed_memberships_as_they_were(self) -> None:
+        """Only the reviewed membership of a country gains the key."""
+        country = mini.countries()[3]
+        first, *rest = country.memberships
+        changed = attrs.evolve(
+            country, memberships=(attrs.evolve(first, reviewed="2026.11.30"), *rest)
+        )
+        raw = unstructure(changed)
+        assert ["2026.11.30", None] == [m.get("reviewed") for m in raw["memberships"][:2]]
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            ("2026-11-30", "'2026-11-30' is not a CalVer data version such as '2026.11.30'"),
+            ("2026.02.30", "'2026.02.30' is not a CalVer data version such as '2026.11.30'"),
+            (20261130, "expected a string, got a number"),
+        ],
+    )
+    def test_refused(self, value: Any, message: str) -> None:
+        """A review version must be a CalVer data version of a real day."""
+        assert [(".reviewed", message)] == problems(project_json(reviewed=value), Project)
