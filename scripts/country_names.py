@@ -16,7 +16,7 @@ What it writes:
   Unicode CLDR as Babel ships it; the UN Statistics Division's M49 names in
   the six UN languages and the UNTERM and ReliefWeb forms, from the
   Countries & Territories Taxonomy that hdx-python-country ships; the short
-  and official English names of country_converter; and the World Bank's
+  and official English names of country_converter, and the IEA's names in it; and the World Bank's
   forms listed in ``_WORLD_BANK`` below, with the page that shows them.
 - ``src/sco_digital/_world.py``: the names of every other country and
   territory (ISO alpha-2 and alpha-3 codes, CLDR names in the UN languages,
@@ -40,7 +40,7 @@ import importlib.metadata
 import io
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from sco_digital.models import normalize_key
@@ -120,7 +120,10 @@ _M49_COLUMNS = {
     "M49 Chinese": "zh",
     "M49 Arabic": "ar",
     "Preferred Term": "en",
+    "ISO Alt Term": "en",
+    "HPC Tools Alt Term": "en",
     "RW Short Name": "en",
+    "RW API Alt Term": "en",
 }
 
 
@@ -129,8 +132,9 @@ def _m49_names(row: dict[str, str] | None) -> dict[tuple[str, str], None]:
     if row is None:
         return found
     for column, language in _M49_COLUMNS.items():
-        if row.get(column):
-            found[language, row[column]] = None
+        name = row.get(column, "").removesuffix(" (the)")
+        if name:
+            found[language, name] = None
     formal = row.get("English Formal", "")
     if formal.startswith("the "):
         found["en", formal[4:]] = None
@@ -141,17 +145,25 @@ def _coco_rows() -> dict[str, dict[str, str]]:
     from importlib.resources import files
 
     text = files("country_converter").joinpath("country_data.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
-    return {r["ISO2"]: r for r in rows if r["ISO2"]}
+    rows = [r for r in csv.DictReader(io.StringIO(text), delimiter="\t") if r["ISO2"]]
+    # The IEA column also names groups ("Other non-OECD Asia"): keep only its
+    # names of one country.
+    iea = Counter(r["IEA"] for r in rows)
+    for r in rows:
+        if iea[r["IEA"]] > 1:
+            r["IEA"] = ""
+    return {r["ISO2"]: r for r in rows}
 
 
 def _coco_names(row: dict[str, str] | None) -> dict[tuple[str, str], None]:
     if row is None:
         return {}
-    return {("en", row[c]): None for c in ("name_short", "name_official") if row.get(c)}
+    return {("en", row[c]): None for c in ("name_short", "name_official", "IEA") if row.get(c)}
 
 
-def _country_names(code: str, m49: dict[str, dict[str, str]], coco: dict[str, dict[str, str]]) -> list[dict[str, object]]:
+def _country_names(
+    code: str, m49: dict[str, dict[str, str]], coco: dict[str, dict[str, str]]
+) -> list[dict[str, object]]:
     languages = list(dict.fromkeys([*_official_languages(code), *UN_LANGUAGES]))
     cited: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
     for key in _cldr_names(code, languages):
@@ -169,7 +181,9 @@ def _country_names(code: str, m49: dict[str, dict[str, str]], coco: dict[str, di
     ]
 
 
-def _world_names(sco: set[str], m49: dict[str, dict[str, str]], coco: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+def _world_names(
+    sco: set[str], m49: dict[str, dict[str, str]], coco: dict[str, dict[str, str]]
+) -> dict[str, list[str]]:
     from babel import Locale
 
     english = Locale.parse("en").territories
@@ -186,7 +200,11 @@ def _world_names(sco: set[str], m49: dict[str, dict[str, str]], coco: dict[str, 
 
 
 def _collisions(owners: dict[str, set[str]]) -> list[str]:
-    return [f"{key!r}: {', '.join(sorted(codes))}" for key, codes in sorted(owners.items()) if len(codes) > 1]
+    return [
+        f"{key!r}: {', '.join(sorted(codes))}"
+        for key, codes in sorted(owners.items())
+        if len(codes) > 1
+    ]
 
 
 def build() -> tuple[str, str]:
@@ -197,7 +215,13 @@ def build() -> tuple[str, str]:
     owners: defaultdict[str, set[str]] = defaultdict(set)
     for country in countries:
         country["localized_names"] = _country_names(country["code"], m49, coco)
-        own = [country["code"], country["alpha3"], country["name"], country["name_zh"], country["name_ru"]]
+        own = [
+            country["code"],
+            country["alpha3"],
+            country["name"],
+            country["name_zh"],
+            country["name_ru"],
+        ]
         own += country["aliases"] + [n["name"] for n in country["localized_names"]]
         for name in own:
             owners[normalize_key(name)].add(country["code"])
@@ -218,14 +242,22 @@ def build() -> tuple[str, str]:
     unique = {key: next(iter(v)) for key, v in world_owners.items() if len(v) == 1}
     keys = [country.keys() for country in countries]
     del keys
-    text = json.dumps(
-        [_ordered(c) for c in countries], ensure_ascii=False, indent=2
-    ) + "\n"
+    text = json.dumps([_ordered(c) for c in countries], ensure_ascii=False, indent=2) + "\n"
     world_text = _world_module(unique)
     return text, world_text
 
 
-_FIELDS = ("code", "alpha3", "name", "name_zh", "name_ru", "aliases", "localized_names", "region", "memberships")
+_FIELDS = (
+    "code",
+    "alpha3",
+    "name",
+    "name_zh",
+    "name_ru",
+    "aliases",
+    "localized_names",
+    "region",
+    "memberships",
+)
 
 
 def _ordered(country: dict[str, object]) -> dict[str, object]:
@@ -287,7 +319,7 @@ def main() -> None:
     stale = [path for path, text in targets.items() if path.read_text(encoding="utf-8") != text]
     if args.check:
         for path in stale:
-            print(f"stale: {path.relative_to(ROOT)}")  # noqa: T201 - a command-line tool
+            print(f"stale: {path.relative_to(ROOT)}")
         sys.exit(1 if stale else 0)
     for path, text in targets.items():
         path.write_text(text, encoding="utf-8")

@@ -90,10 +90,10 @@ def as_year(value: object, argument: str = "year") -> int:
     if isinstance(value, bool):
         _refuse(argument, "a year (an integer)", value)
     try:
-        year = operator.index(value)  # type: ignore[call-overload]
+        year = operator.index(value)  # type: ignore[arg-type] # TypeError if it is no integer
     except TypeError:
         _refuse(argument, "a year (an integer)", value)
-    if not 1000 <= year <= 9999:  # noqa: PLR2004 - four digits
+    if not 1000 <= year <= 9999:  # four digits
         msg = f"{argument} must be a four-digit year, got {year}"
         raise ValueError(msg)
     return year

@@ -143,8 +143,10 @@ class SearchIndex(Generic[_T]):
                     break
                 found |= self._words[word]
             groups.append(frozenset(found))
-        for term in query.unspaced:
-            groups.append(frozenset(i for i, text in enumerate(self._unspaced) if term in text))
+        groups += (
+            frozenset(i for i, text in enumerate(self._unspaced) if term in text)
+            for term in query.unspaced
+        )
         groups.sort(key=len)
         chosen = set(groups[0])
         for group in groups[1:]:

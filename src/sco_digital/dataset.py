@@ -189,10 +189,11 @@ class Dataset:
         A well-known country that has no SCO status is named as such
         instead of being corrected into another country:
 
-        >>> ds.country("USA")
+        >>> ds.country("USA")  # doctest: +NORMALIZE_WHITESPACE
         Traceback (most recent call last):
         ...
-        sco_digital.errors.UnknownKeyError: unknown country 'USA': 'USA' (United States) is not an SCO member, observer, dialogue partner or partner
+        sco_digital.errors.UnknownKeyError: unknown country 'USA': 'USA' (United States)
+        is not an SCO member, observer, dialogue partner or partner
 
         Raises:
             TypeError: *key* is neither a str nor a Country.
@@ -601,7 +602,7 @@ class Dataset:
         for table in (index.projects, index.organizations, index.indicators, index.conflicts):
             found = table.get(record)
             if found is not None:
-                return found  # type: ignore[no-any-return]
+                return found
         country = self.get_country(record)
         if country is not None:
             return country
@@ -640,7 +641,7 @@ def _get(index: Mapping[str, _T], key: object, cls: type[_T], argument: str) -> 
     """The record of *index* with the id *key*, or with the id of the record *key*."""
     if isinstance(key, cls):
         key = key.id  # type: ignore[attr-defined]
-    elif not isinstance(key, str):
+    if not isinstance(key, str):
         raise wrong_type(argument, f"a {cls.__name__} or its id (a str)", key)
     found = index.get(key)
     if found is None:

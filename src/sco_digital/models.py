@@ -61,7 +61,10 @@ _T = TypeVar("_T")
 
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 
-APOSTROPHES = "'`\u00b4\u02b9\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u055a\u2018\u2019\u201b\u2032\ua78b\ua78c\uff07"
+APOSTROPHES = (
+    "'`\u00b4\u02b9\u02bb\u02bc\u02bd\u02be\u02bf\u02c8"
+    "\u055a\u2018\u2019\u201b\u2032\ua78b\ua78c\uff07"
+)
 """
 Apostrophe-like letters, which lookups drop: U+0027 and the grave and acute
 accents that people type for them, the modifier letters (U+02BB turned comma,
@@ -1840,16 +1843,13 @@ class Country:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name and code the country can be looked up by."""
-        return (
-            self.code,
-            self.alpha3,
-            self.name,
-            self.name_zh,
-            self.name_ru,
-            *self.aliases,
-            *dict.fromkeys(n.name for n in self.localized_names),
-        )
+        """
+        Every name and code the country can be looked up by, each once: the
+        codes, the names in English, Chinese and Russian, the aliases, then
+        the localized names.
+        """
+        every = (self.code, self.alpha3, self.name, self.name_zh, self.name_ru, *self.aliases)
+        return tuple(dict.fromkeys((*every, *(n.name for n in self.localized_names))))
 
 
 def _alpha2_of(country: object) -> str:
@@ -1858,7 +1858,7 @@ def _alpha2_of(country: object) -> str:
     if not isinstance(country, str):
         raise wrong_type("country", "a Country or its alpha-2 code (a str)", country)
     code = country.upper()
-    if not (len(code) == 2 and code.isascii() and code.isalpha()):  # noqa: PLR2004 - alpha-2
+    if not (len(code) == len("KZ") and code.isascii() and code.isalpha()):
         msg = (
             f"country must be a Country or an ISO 3166-1 alpha-2 code such as 'KZ',"
             f" got {quote(country)}; look a name up with Dataset.country() first"
@@ -2031,15 +2031,15 @@ class Interval:
             TypeError: *value* is a bool, a complex number, a str or no
                 number at all.
         """
-        value = as_real(value)
-        if value != value:  # noqa: PLR0124 - NaN, which no comparison places  # pragma: no branch
+        number: Any = as_real(value)  # int, float, Fraction, Decimal, NumPy numbers
+        if number != number:  # noqa: PLR0124 - NaN, which no interval holds
             return False
         if self.low is not None and (
-            value < self.low or (value == self.low and not self.low_closed)
+            number < self.low or (number == self.low and not self.low_closed)
         ):
             return False
         return self.high is None or not (
-            value > self.high or (value == self.high and not self.high_closed)
+            number > self.high or (number == self.high and not self.high_closed)
         )
 
 
