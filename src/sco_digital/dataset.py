@@ -460,8 +460,7 @@ class Dataset:
         """
         chosen: list[tuple[Project, ...]] = []
         if country is not None:
-            code = self._country(country, "country").code
-            chosen.append(self._index.by_country.get(code, _EMPTY))
+            chosen.append(self.by_country(country))
         if technology is not None:
             chosen.append(self.by_technology(technology))
         if sector is not None:
