@@ -240,11 +240,8 @@ def build() -> tuple[str, str]:
         sys.exit("names shared by two countries:\n  " + "\n  ".join(clashes))
     # A name two other territories share says nothing: leave it out.
     unique = {key: next(iter(v)) for key, v in world_owners.items() if len(v) == 1}
-    keys = [country.keys() for country in countries]
-    del keys
     text = json.dumps([_ordered(c) for c in countries], ensure_ascii=False, indent=2) + "\n"
-    world_text = _world_module(unique)
-    return text, world_text
+    return text, _world_module(unique)
 
 
 _FIELDS = (

@@ -251,15 +251,18 @@ class Dataset:
         id of the `Project` given).
 
         Raises:
+            TypeError: *project_id* is neither a str nor a Project.
             UnknownKeyError: No such id.
         """
         return _get(self._index.projects, project_id, Project, "project_id")
 
     def organization(self, organization_id: str | Organization) -> Organization:
         """
-        The organisation with id *organization_id*.
+        The organisation with id *organization_id* (or with the id of the
+        `Organization` given); likewise `indicator`, `source` and `conflict`.
 
         Raises:
+            TypeError: *organization_id* is neither a str nor an Organization.
             UnknownKeyError: No such id.
         """
         return _get(self._index.organizations, organization_id, Organization, "organization_id")
@@ -269,6 +272,7 @@ class Dataset:
         The indicator with id *indicator_id*.
 
         Raises:
+            TypeError: *indicator_id* is neither a str nor an Indicator.
             UnknownKeyError: No such id.
         """
         return _get(self._index.indicators, indicator_id, Indicator, "indicator_id")
@@ -278,6 +282,7 @@ class Dataset:
         The source with id *source_id*.
 
         Raises:
+            TypeError: *source_id* is neither a str nor a Source.
             UnknownKeyError: No such id.
         """
         return _get(self._index.sources, source_id, Source, "source_id")
@@ -287,6 +292,7 @@ class Dataset:
         The conflict with id *conflict_id*.
 
         Raises:
+            TypeError: *conflict_id* is neither a str nor a Conflict.
             UnknownKeyError: No such id.
         """
         return _get(self._index.conflicts, conflict_id, Conflict, "conflict_id")
@@ -641,7 +647,8 @@ def _get(index: Mapping[str, _T], key: object, cls: type[_T], argument: str) -> 
     if isinstance(key, cls):
         key = key.id  # type: ignore[attr-defined]
     if not isinstance(key, str):
-        raise wrong_type(argument, f"a {cls.__name__} or its id (a str)", key)
+        article = "an" if cls.__name__[0] in "AEIOU" else "a"
+        raise wrong_type(argument, f"{article} {cls.__name__} or its id (a str)", key)
     found = index.get(key)
     if found is None:
         kind = cls.__name__.lower()
