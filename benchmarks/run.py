@@ -36,9 +36,9 @@ import attrs
 
 import sco_digital as sd
 from sco_digital import Dataset, Project, Status, Technology, export
+from sco_digital._search import stem
 from sco_digital._structure import record_hook
 from sco_digital.dataset import FILES as FILES_BY_TYPE
-from sco_digital._search import stem
 from sco_digital.models import normalize_key
 
 DATA = Path(sd.__file__).parent / "data"

@@ -24,7 +24,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Generic, TypeVar
 
 import attrs
@@ -106,17 +107,30 @@ class Query:
         return cls(tuple(words), tuple(prefixes), tuple(unspaced))
 
 
+@attrs.frozen
 class SearchIndex(Generic[_T]):
-    """An inverted index of the words of some records, in the order given."""
+    """
+    An inverted index of the words of some items, in the order given; build
+    one with `build`. Immutable: tuples, frozensets and read-only mappings.
+    """
 
-    __slots__ = ("_items", "_sorted", "_stems", "_unspaced", "_words")
+    items: tuple[_T, ...]
+    words: Mapping[str, frozenset[int]]
+    """Each folded word -> the positions of the items that hold it."""
+    stems: Mapping[str, frozenset[int]]
+    """Each word without its plural ending -> the positions of the items."""
+    sorted_words: tuple[str, ...]
+    unspaced: tuple[str, ...]
+    """Each item's words in scripts written without spaces, joined by spaces."""
 
-    def __init__(self, items: Iterable[tuple[_T, Iterable[str]]]) -> None:
-        self._items: list[_T] = []
+    @classmethod
+    def build(cls, items: Iterable[tuple[_T, Iterable[str]]]) -> SearchIndex[_T]:
+        """Index *items*, pairs of an item and the texts it is found by."""
+        kept_items: list[_T] = []
         words: defaultdict[str, set[int]] = defaultdict(set)
         unspaced: list[str] = []
         for i, (item, texts) in enumerate(items):
-            self._items.append(item)
+            kept_items.append(item)
             kept: list[str] = []
             for text in texts:
                 for token in _tokens(text):
@@ -124,31 +138,34 @@ class SearchIndex(Generic[_T]):
                     if _UNSPACED.search(token):
                         kept.append(token)
             unspaced.append(" ".join(kept))
-        self._words = {word: frozenset(ids) for word, ids in words.items()}
         stems: defaultdict[str, set[int]] = defaultdict(set)
-        for word, ids in self._words.items():
+        for word, ids in words.items():
             stems[stem(word)].update(ids)
-        self._stems = {word: frozenset(ids) for word, ids in stems.items()}
-        self._sorted = sorted(self._words)
-        self._unspaced = unspaced
+        return cls(
+            tuple(kept_items),
+            MappingProxyType({word: frozenset(ids) for word, ids in words.items()}),
+            MappingProxyType({word: frozenset(ids) for word, ids in stems.items()}),
+            tuple(sorted(words)),
+            tuple(unspaced),
+        )
 
     def find(self, query: Query) -> tuple[_T, ...]:
         """The items that match every term of *query*, in the index's order."""
-        groups: list[frozenset[int]] = [self._stems.get(word, frozenset()) for word in query.words]
+        groups: list[frozenset[int]] = [self.stems.get(word, frozenset()) for word in query.words]
         for prefix in query.prefixes:
-            start = bisect.bisect_left(self._sorted, prefix)
             found: set[int] = set()
-            for word in self._sorted[start:]:
+            for i in range(bisect.bisect_left(self.sorted_words, prefix), len(self.sorted_words)):
+                word = self.sorted_words[i]
                 if not word.startswith(prefix):
                     break
-                found |= self._words[word]
+                found |= self.words[word]
             groups.append(frozenset(found))
         groups += (
-            frozenset(i for i, text in enumerate(self._unspaced) if term in text)
+            frozenset(i for i, text in enumerate(self.unspaced) if term in text)
             for term in query.unspaced
         )
         groups.sort(key=len)
         chosen = set(groups[0])
         for group in groups[1:]:
             chosen &= group
-        return tuple(self._items[i] for i in sorted(chosen))
+        return tuple(self.items[i] for i in sorted(chosen))

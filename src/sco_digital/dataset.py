@@ -788,7 +788,7 @@ class _Index:
         if index is None:
             index = self._cache(
                 "_search",
-                SearchIndex((p, self._texts(p)) for p in self.projects.values()),
+                SearchIndex.build((p, self._texts(p)) for p in self.projects.values()),
             )
         return index
 

@@ -87,20 +87,19 @@ def normalize_key(text: str) -> str:
     so "Россия" and "俄罗斯" are still distinct keys. Text with no letters
     or digits at all ("%", ">=") is only case-folded and stripped.
     """
-    if isinstance(text, str):
-        text = text.translate(_DROP_APOSTROPHES)
     if isinstance(text, str) and text.isascii():
         # The same result as _fold_unicode, 5x faster, for the common case:
         # NFKD leaves ASCII as it is, no ASCII character is combining, the
         # ASCII characters that are alphanumeric are [0-9A-Za-z], and
         # casefold() is lower(). tests/unit/test_fast_paths.py compares the two.
-        folded = " ".join(_NOT_ASCII_ALNUM.sub(" ", text).lower().split())
-        return folded or text.strip().lower()
+        kept = _NOT_ASCII_ALNUM.sub(" ", text.translate(_DROP_APOSTROPHES))
+        return " ".join(kept.lower().split()) or text.strip().lower()
     return _fold_unicode(text)
 
 
 def _fold_unicode(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    # Apostrophes go first: NFKD would split U+00B4 into a space and an accent.
+    decomposed = unicodedata.normalize("NFKD", str.translate(text, _DROP_APOSTROPHES))
     kept = "".join(
         ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch)
     )

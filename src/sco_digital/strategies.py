@@ -297,7 +297,7 @@ def countries(
     source_ids: SearchStrategy[str] | None = None,
 ) -> SearchStrategy[Country]:
     """
-    Countries with names in three languages, aliases, up to two localized
+    Countries with names in three languages, aliases, up to one localized
     names and one to six memberships in time order, never overlapping.
 
     Requires the hypothesis package.
@@ -320,7 +320,7 @@ def countries(
         name_zh=_names,
         name_ru=_names,
         aliases=st.lists(_names, max_size=3, unique=True),
-        localized_names=st.lists(country_names(source_ids=source_ids), max_size=2, unique=True),
+        localized_names=st.lists(country_names(source_ids=source_ids), max_size=1),
         region=st.sampled_from(Region),
         memberships=_timeline(source_ids),
     )
