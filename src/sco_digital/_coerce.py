@@ -20,12 +20,14 @@ and ``"2025"`` are not).
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import numbers
 import operator
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .errors import shown_key
+
+if TYPE_CHECKING:
+    import decimal
 
 __all__ = ["as_day", "as_real", "as_str", "as_year", "wrong_type"]
 
@@ -107,6 +109,10 @@ def as_real(value: object, argument: str = "value") -> numbers.Real | decimal.De
     Raises:
         TypeError: *value* is a bool, a complex number, a str or no number.
     """
-    if isinstance(value, bool) or not isinstance(value, numbers.Real | decimal.Decimal):
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return value
+    import decimal  # only for what is not a numbers.Real: Decimal is not one
+
+    if not isinstance(value, decimal.Decimal):
         _refuse(argument, "a real number (int, float, Fraction, Decimal or a NumPy number)", value)
     return value
