@@ -36,6 +36,7 @@ import attrs
 
 import sco_digital as sd
 from sco_digital import Dataset, Project, Status, Technology, export
+from sco_digital._search import stem
 from sco_digital._structure import record_hook
 from sco_digital.dataset import FILES as FILES_BY_TYPE
 from sco_digital.models import normalize_key
@@ -280,8 +281,10 @@ def scan_queries(ds: Dataset) -> dict[str, Callable[[], object]]:
     def members() -> object:
         return tuple(c for c in countries if c.status_on(DAY) is Status.MEMBER)
 
-    def search() -> object:
-        return tuple(p for p in projects if "fiber" in normalize_key(text_of(ds, p)))
+    def search() -> object:  # whole words, plural or singular, as Dataset.search matches
+        return tuple(
+            p for p in projects if "fiber" in map(stem, normalize_key(text_of(ds, p)).split())
+        )
 
     def filter_() -> object:
         return tuple(
@@ -449,7 +452,26 @@ def bench_queries(rounds: int, budget: float) -> list[Row]:
             for what, queries in others.items()
             if queries is None
         ]
-    return rows
+    return rows + bench_long_query(ds, rounds, budget)
+
+
+def bench_long_query(ds: Dataset, rounds: int, budget: float) -> list[Row]:
+    """search() of a 128 KB text of repeated words against 1 KB of the same: linear, not worse."""
+    phrase = "digital cooperation silk road fiber cable centre training "
+    short, long = phrase * (1024 // len(phrase)), phrase * (128 * 1024 // len(phrase))
+    ratio = len(long) / len(short)
+    return rows_against(
+        "ds.search(128 KB of repeated words)",
+        per_call(lambda: ds.search(long), budget),
+        {"ds.search(1 KB of the same words)": per_call(lambda: ds.search(short), budget)},
+        rounds,
+        {
+            "ds.search(1 KB of the same words)": (
+                f"<= {ratio:.0f}x (linear)",
+                lambda _t, r: r <= ratio,
+            )
+        },
+    )
 
 
 def generated(projects: int) -> Dataset:

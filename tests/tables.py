@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sco_digital import (
     Conflict,
     Country,
+    CountryName,
     Dataset,
     Indicator,
     Membership,
@@ -99,6 +100,19 @@ def _grouped(rows: Sequence[Row], *key: str, value: str = "") -> dict[Any, tuple
 def rebuild(tables: Tables) -> Dataset:
     """The Dataset whose tables are *tables*."""
     country_aliases = _grouped(tables["country_aliases"], "country", value="alias")
+    name_sources = _grouped(tables["country_name_sources"], "country", "seq", value="source")
+    local_names: defaultdict[str, list[tuple[int, CountryName]]] = defaultdict(list)
+    for n in tables["country_names"]:
+        local_names[n["country"]].append(
+            (
+                n["seq"],
+                CountryName(
+                    language=n["language"],
+                    name=n["name"],
+                    sources=name_sources.get((n["country"], n["seq"]), ()),
+                ),
+            )
+        )
     membership_sources = _grouped(tables["membership_sources"], "country", "seq", value="source")
     memberships: defaultdict[str, list[tuple[int, Membership]]] = defaultdict(list)
     for m in tables["memberships"]:
@@ -154,6 +168,7 @@ def rebuild(tables: Tables) -> Dataset:
                 name_zh=c["name_zh"],
                 name_ru=c["name_ru"],
                 aliases=country_aliases.get(c["code"], ()),
+                localized_names=[n for _, n in sorted(local_names[c["code"]], key=lambda x: x[0])],
                 region=_term(Region, c["region"]),
                 memberships=[m for _, m in sorted(memberships[c["code"]], key=lambda x: x[0])],
             )

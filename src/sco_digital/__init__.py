@@ -20,6 +20,7 @@ from .errors import DataError, Problem, SCODigitalError, UnknownKeyError
 from .models import (
     Conflict,
     Country,
+    CountryName,
     Indicator,
     Interval,
     Membership,
@@ -46,6 +47,7 @@ __all__ = [
     "DATA_VERSION",
     "Conflict",
     "Country",
+    "CountryName",
     "DataError",
     "Dataset",
     "Indicator",

@@ -36,6 +36,7 @@ from .dataset import FILES
 from .models import (
     Conflict,
     Country,
+    CountryName,
     Indicator,
     Membership,
     Organization,
@@ -201,6 +202,7 @@ _STRING_KINDS: dict[type, dict[str, str]] = {
         "note": "text",
     },
     Membership: {"sources": "slug", "note": "text", "reviewed": "data_version"},
+    CountryName: {"language": "language", "name": "name", "sources": "slug"},
     Country: {
         "code": "alpha2",
         "alpha3": "alpha3",

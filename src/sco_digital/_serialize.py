@@ -43,6 +43,7 @@ from ._structure import (
 from .models import (
     Conflict,
     Country,
+    CountryName,
     FieldError,
     Indicator,
     Interval,
@@ -64,6 +65,7 @@ _LISTED = 5
 RECORD_TYPES: tuple[type, ...] = (
     Source,
     Membership,
+    CountryName,
     Country,
     Organization,
     Participant,

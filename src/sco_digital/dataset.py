@@ -21,7 +21,9 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from .errors import DataError, Problem, UnknownKeyError
+from ._coerce import as_day, as_str, as_year, wrong_type
+from ._search import Query, SearchIndex
+from .errors import DataError, Problem, UnknownKeyError, shown_key
 from .models import (
     Conflict,
     Country,
@@ -108,21 +110,14 @@ def _record_key(record: Any) -> str:
     return record.code if isinstance(record, Country) else record.id
 
 
-def _as_day(as_of: dt.date | str | None) -> dt.date:
+def _as_day(as_of: object) -> dt.date:
     if as_of is None:
         return dt.date.today()  # noqa: DTZ011 - a calendar day, not an instant
-    if isinstance(as_of, dt.datetime):
-        return as_of.date()
-    if isinstance(as_of, dt.date):
-        return as_of
-    if isinstance(as_of, str):
-        try:
-            return dt.date.fromisoformat(as_of)
-        except ValueError:
-            msg = f"as_of must be a date or 'YYYY-MM-DD', got {as_of!r}"
-            raise ValueError(msg) from None
-    msg = f"as_of must be a date or 'YYYY-MM-DD', got {type(as_of).__name__}"
-    raise TypeError(msg)
+    return as_day(as_of, "as_of")
+
+
+_COUNTRY = "a Country or a country's code, name or alias (a str)"
+"""What every argument that names a country accepts."""
 
 
 @attrs.frozen(kw_only=True, repr=False, cache_hash=True)
@@ -192,16 +187,37 @@ class Dataset:
         >>> ds.country("Узбекистан").code
         'UZ'
 
+        A well-known country that has no SCO status is named as such
+        instead of being corrected into another country:
+
+        >>> ds.country("USA")  # doctest: +NORMALIZE_WHITESPACE
+        Traceback (most recent call last):
+        ...
+        sco_digital.errors.UnknownKeyError: unknown country 'USA': 'USA' (United States)
+        is not an SCO member, observer, dialogue partner or partner
+
         Raises:
-            UnknownKeyError: No country matches; the message suggests the
-                closest names.
+            TypeError: *key* is neither a str nor a Country.
+            UnknownKeyError: No country matches; the message says so when
+                *key* names a country without an SCO status, and otherwise
+                suggests the closest names.
         """
-        found = self.get_country(key)
+        return self._country(key, "key")
+
+    def _country(self, key: object, argument: str) -> Country:
+        found = self.get_country(key, None, argument=argument)  # type: ignore[call-overload]
         if found is None:
+            outside = _outside_sco(key)
+            if outside is not None:
+                named = shown_key(key)
+                if normalize_key(outside) != normalize_key(key):  # type: ignore[arg-type]
+                    named += f" ({outside})"
+                note = f"{named} is not an SCO member, observer, dialogue partner or partner"
+                raise UnknownKeyError("country", key, note=note)
             raise UnknownKeyError(
                 "country", key, suggest(key, self._index.country_keys, _country_name)
             )
-        return found
+        return found  # type: ignore[no-any-return]
 
     @overload
     def get_country(self, key: str | Country) -> Country | None: ...
@@ -209,8 +225,16 @@ class Dataset:
     @overload
     def get_country(self, key: str | Country, default: _D) -> Country | _D: ...
 
-    def get_country(self, key: str | Country, default: object = None) -> object:
-        """Like `country`, but return *default* instead of raising."""
+    def get_country(
+        self, key: str | Country, default: object = None, *, argument: str = "key"
+    ) -> object:
+        """
+        Like `country`, but return *default* instead of raising
+        `UnknownKeyError`.
+
+        Raises:
+            TypeError: *key* is neither a str nor a Country.
+        """
         keys = self._index.country_keys
         if isinstance(key, str):
             found = keys.get(key) or keys.get(normalize_key(key))
@@ -218,52 +242,61 @@ class Dataset:
                 return found
         elif isinstance(key, Country):
             return keys.get(key.code, default)
+        else:
+            raise wrong_type(argument, _COUNTRY, key)
         return default
 
-    def project(self, project_id: str) -> Project:
+    def project(self, project_id: str | Project) -> Project:
         """
-        The project with id *project_id*.
+        The project with id *project_id* (or this dataset's record with the
+        id of the `Project` given).
 
         Raises:
+            TypeError: *project_id* is neither a str nor a Project.
             UnknownKeyError: No such id.
         """
-        return _get(self._index.projects, project_id, "project")
+        return _get(self._index.projects, project_id, Project, "project_id")
 
-    def organization(self, organization_id: str) -> Organization:
+    def organization(self, organization_id: str | Organization) -> Organization:
         """
-        The organisation with id *organization_id*.
+        The organisation with id *organization_id* (or with the id of the
+        `Organization` given); likewise `indicator`, `source` and `conflict`.
 
         Raises:
+            TypeError: *organization_id* is neither a str nor an Organization.
             UnknownKeyError: No such id.
         """
-        return _get(self._index.organizations, organization_id, "organization")
+        return _get(self._index.organizations, organization_id, Organization, "organization_id")
 
-    def indicator(self, indicator_id: str) -> Indicator:
+    def indicator(self, indicator_id: str | Indicator) -> Indicator:
         """
         The indicator with id *indicator_id*.
 
         Raises:
+            TypeError: *indicator_id* is neither a str nor an Indicator.
             UnknownKeyError: No such id.
         """
-        return _get(self._index.indicators, indicator_id, "indicator")
+        return _get(self._index.indicators, indicator_id, Indicator, "indicator_id")
 
-    def source(self, source_id: str) -> Source:
+    def source(self, source_id: str | Source) -> Source:
         """
         The source with id *source_id*.
 
         Raises:
+            TypeError: *source_id* is neither a str nor a Source.
             UnknownKeyError: No such id.
         """
-        return _get(self._index.sources, source_id, "source")
+        return _get(self._index.sources, source_id, Source, "source_id")
 
-    def conflict(self, conflict_id: str) -> Conflict:
+    def conflict(self, conflict_id: str | Conflict) -> Conflict:
         """
         The conflict with id *conflict_id*.
 
         Raises:
+            TypeError: *conflict_id* is neither a str nor a Conflict.
             UnknownKeyError: No such id.
         """
-        return _get(self._index.conflicts, conflict_id, "conflict")
+        return _get(self._index.conflicts, conflict_id, Conflict, "conflict_id")
 
     # -- queries ----------------------------------------------------------------
 
@@ -276,11 +309,12 @@ class Dataset:
         ['beidou-cloud-suez-canal-economic-zone', 'luban-workshops-sco-network']
 
         Raises:
+            TypeError: *country* is neither a str nor a Country.
             UnknownKeyError: *country* is not a known country.
         """
         found = self._index.by_country_key.get(country) if isinstance(country, str) else None
         if found is None:
-            return self._index.by_country.get(self.country(country).code, _EMPTY)
+            return self._index.by_country.get(self._country(country, "country").code, _EMPTY)
         return found
 
     def by_technology(self, technology: str | Technology) -> tuple[Project, ...]:
@@ -290,11 +324,12 @@ class Dataset:
         "fibre optics").
 
         Raises:
+            TypeError: *technology* is neither a str nor a Technology.
             UnknownKeyError: No technology matches.
         """
-        found = self._index.by_technology.get(technology)
+        found = self._index.by_technology.get(technology) if isinstance(technology, str) else None
         if found is None:
-            return self._index.by_technology[Technology.lookup(technology)]
+            return self._index.by_technology[Technology.lookup(technology, "technology")]
         return found
 
     def by_sector(self, sector: str | Sector) -> tuple[Project, ...]:
@@ -303,33 +338,38 @@ class Dataset:
         alias: "health", "Health care").
 
         Raises:
+            TypeError: *sector* is neither a str nor a Sector.
             UnknownKeyError: No sector matches.
         """
-        found = self._index.by_sector.get(sector)
+        found = self._index.by_sector.get(sector) if isinstance(sector, str) else None
         if found is None:
-            return self._index.by_sector[Sector.lookup(sector)]
+            return self._index.by_sector[Sector.lookup(sector, "sector")]
         return found
 
-    def children(self, project_id: str) -> tuple[Project, ...]:
+    def children(self, project_id: str | Project) -> tuple[Project, ...]:
         """
         The projects whose `parent` is *project_id* (each Luban Workshop of
-        the Luban Workshop network, say).
+        the Luban Workshop network, say), or whose parent is the project given.
 
         Raises:
+            TypeError: *project_id* is neither a str nor a Project.
             UnknownKeyError: No such project.
         """
-        self.project(project_id)
-        return self._index.children.get(project_id, _EMPTY)
+        return self._index.children.get(self.project(project_id).id, _EMPTY)
 
     def members(self, as_of: dt.date | str | None = None) -> tuple[Country, ...]:
         """
-        The member states on *as_of* (a date or "YYYY-MM-DD"; default
-        today), sorted by code.
+        The member states on *as_of* (a date, a datetime or "YYYY-MM-DD";
+        default today), sorted by code.
 
         >>> from datetime import date
         >>> import sco_digital as sd
         >>> [c.code for c in sd.load().members(as_of=date(2017, 6, 8))]
         ['CN', 'KG', 'KZ', 'RU', 'TJ', 'UZ']
+
+        Raises:
+            TypeError: *as_of* is not a date or a str.
+            ValueError: *as_of* is a str but not a real "YYYY-MM-DD" day.
         """
         return self._index.with_status(Status.MEMBER, _as_day(as_of))
 
@@ -337,12 +377,16 @@ class Dataset:
         self, status: str | Status, as_of: dt.date | str | None = None
     ) -> tuple[Country, ...]:
         """
-        The countries holding *status* on *as_of* (default today).
+        The countries holding *status* (a `Status` or its slug, label or
+        alias) on *as_of* (a date, a datetime or "YYYY-MM-DD"; default
+        today), sorted by code.
 
         Raises:
+            TypeError: *status* or *as_of* is of the wrong type.
+            ValueError: *as_of* is a str but not a real "YYYY-MM-DD" day.
             UnknownKeyError: No status matches.
         """
-        return self._index.with_status(Status.lookup(status), _as_day(as_of))
+        return self._index.with_status(Status.lookup(status, "status"), _as_day(as_of))
 
     def indicators_for(self, subject: str | Subject) -> tuple[Indicator, ...]:
         """
@@ -350,6 +394,7 @@ class Dataset:
         its id), a country (any spelling), or ``"SCO"``.
 
         Raises:
+            TypeError: *subject* is neither a str nor one of these records.
             UnknownKeyError: *subject* is none of these.
         """
         return self._index.indicators_by_subject.get(self._subject_key(subject), _EMPTY)
@@ -390,7 +435,8 @@ class Dataset:
         """
         key = self._subject_key(subject)
         metrics = self._index.metrics
-        if not isinstance(metric, str) or metric not in metrics:
+        metric = as_str(metric, "metric", "a metric slug (a str)")
+        if metric not in metrics:
             raise UnknownKeyError("metric", metric, suggest(metric, metrics, str))
         wanted = None if unit is None else Unit.lookup(unit)
         found = [
@@ -441,26 +487,39 @@ class Dataset:
 
     def search(self, text: str) -> tuple[Project, ...]:
         """
-        Projects whose name, aliases, summary, location, organisations,
-        technologies or countries contain every word of *text*, ignoring case
-        and accents.
+        The projects that match every term of *text*, sorted by id.
+
+        A project is searched through its id, name, aliases, summary and
+        location, the names and aliases of its organisations, the slugs,
+        labels and aliases of its technologies and sectors, and every name of
+        its countries (in English, Chinese, Russian, their other languages and
+        the statistical publishers' forms). The rules (docs/guide/search.md):
+
+        - Case, accents and apostrophe-like letters are ignored ("turkiye"
+          finds "Türkiye", "O'zbekiston" finds "Oʻzbekiston").
+        - A term matches a whole word, never the inside of one: "AI" does not
+          find "said" or "Thailand". End a term with ``*`` to match the start
+          of words instead ("fib*" finds "fiber" and "fibre").
+        - Plural and singular are one: "Workshops" finds "workshop" and back
+          (an English -s, -es or -ies ending is ignored).
+        - Every term must match (in any of the fields); repeated terms count
+          once.
+        - A term in a script written without spaces (Chinese, Japanese,
+          Korean, Thai, Lao, Khmer, Burmese) matches anywhere in that text:
+          "鲁班" finds "鲁班工坊".
 
         >>> import sco_digital as sd
         >>> [p.id for p in sd.load().search("fibre Kyrgyzstan")][:1]
         ['china-kyrgyzstan-uzbekistan-fiber-cable']
+        >>> len(sd.load().search("Luban Workshops")) == len(sd.load().search("luban workshop"))
+        True
 
         Raises:
+            TypeError: *text* is not a str.
             ValueError: *text* has no words.
         """
-        words = [w for w in normalize_key(text).split() if any(c.isalnum() for c in w)]
-        if not words:
-            msg = f"search text has no words: {text!r}"
-            raise ValueError(msg)
-        return tuple(
-            project
-            for project, blob in self._index.search_blobs()
-            if all(word in blob for word in words)
-        )
+        query = Query.parse(as_str(text, "text", "a str"))
+        return self._index.search().find(query)
 
     def filter(  # noqa: PLR0913 - one keyword per facet
         self,
@@ -470,7 +529,7 @@ class Dataset:
         sector: str | Sector | None = None,
         status: str | ProjectStatus | None = None,
         kind: str | ProjectKind | None = None,
-        organization: str | None = None,
+        organization: str | Organization | None = None,
         active_in: int | None = None,
     ) -> tuple[Project, ...]:
         """
@@ -481,7 +540,14 @@ class Dataset:
         left out, as nothing says they were active; a completed or cancelled
         project with no end date counts only in the year it started.
 
+        Each facet takes the forms its own method takes: a record or term,
+        or a str that names it (*organization*: an `Organization` or its id;
+        *active_in*: an integer of any kind, such as ``numpy.int64``).
+
         Raises:
+            TypeError: A facet is of the wrong type (a list, a dict, a float
+                year...); the message names the facet and what it accepts.
+            ValueError: *active_in* is not a four-digit year.
             UnknownKeyError: A country, technology, sector, status, kind or
                 organisation is unknown.
         """
@@ -493,16 +559,12 @@ class Dataset:
         if sector is not None:
             chosen.append(self.by_sector(sector))
         if organization is not None:
-            chosen.append(
-                self._index.by_organization.get(self.organization(organization).id, _EMPTY)
-            )
-        wanted_status = None if status is None else ProjectStatus.lookup(status)
-        wanted_kind = None if kind is None else ProjectKind.lookup(kind)
-        if active_in is not None and (
-            not isinstance(active_in, int) or isinstance(active_in, bool)
-        ):
-            msg = f"active_in must be a year (int), got {type(active_in).__name__}"
-            raise TypeError(msg)
+            org = _get(self._index.organizations, organization, Organization, "organization")
+            chosen.append(self._index.by_organization.get(org.id, _EMPTY))
+        wanted_status = None if status is None else ProjectStatus.lookup(status, "status")
+        wanted_kind = None if kind is None else ProjectKind.lookup(kind, "kind")
+        if active_in is not None:
+            active_in = as_year(active_in, "active_in")
 
         pool = min(chosen, key=len) if chosen else self.projects
         keep = [set(map(id, group)) for group in chosen if group is not pool]
@@ -517,11 +579,18 @@ class Dataset:
 
     # -- provenance ---------------------------------------------------------------
 
-    def publishers(self, record: Cited | Country) -> tuple[str, ...]:
+    def publishers(self, record: str | Cited | Country) -> tuple[str, ...]:
         """
         The independent outlets behind *record*'s sources, sorted: a page
         that reprints or summarises another outlet counts as that outlet.
+        *record* is a record, its id, or a country in any spelling.
+
+        Raises:
+            TypeError: *record* is neither a str nor a record that cites
+                sources.
+            UnknownKeyError: No record has that id or name.
         """
+        record = self._cited(record)
         sources = self._index.sources
         return tuple(
             sorted(
@@ -533,24 +602,29 @@ class Dataset:
             )
         )
 
-    def corroboration(self, record: Cited | Country) -> int:
+    def corroboration(self, record: str | Cited | Country) -> int:
         """
-        How many independent outlets support *record*; 1 means a single
-        publisher, however many of its pages are cited.
+        How many independent outlets support *record* (as in `publishers`);
+        1 means a single publisher, however many of its pages are cited.
+
+        Raises:
+            TypeError: *record* is neither a str nor a record that cites
+                sources.
+            UnknownKeyError: No record has that id or name.
         """
         return len(self.publishers(record))
 
-    def cited_by(self, source_id: str) -> tuple[Country | Cited, ...]:
+    def cited_by(self, source_id: str | Source) -> tuple[Country | Cited, ...]:
         """
         The records that cite the source *source_id* (a country counts when
         one of its memberships does): countries, organisations, projects,
         indicators, then conflicts, each by id.
 
         Raises:
+            TypeError: *source_id* is neither a str nor a Source.
             UnknownKeyError: No such source.
         """
-        self.source(source_id)
-        return self._index.cited_by().get(source_id, _EMPTY)
+        return self._index.cited_by().get(self.source(source_id).id, _EMPTY)
 
     def conflicts_for(self, record: str | Subject | Indicator) -> tuple[Conflict, ...]:
         """
@@ -558,6 +632,7 @@ class Dataset:
         a country in any spelling).
 
         Raises:
+            TypeError: *record* is neither a str nor one of these records.
             UnknownKeyError: *record* is not a known record.
         """
         if isinstance(record, Indicator):
@@ -565,7 +640,7 @@ class Dataset:
         elif isinstance(record, str) and record in self._index.indicators:
             key = record
         else:
-            key = self._subject_key(record)
+            key = self._subject_key(record, "record")
         return self._index.conflicts_by_record.get(key, _EMPTY)
 
     def disputed(self) -> tuple[Country | Organization | Project | Indicator, ...]:
@@ -609,18 +684,40 @@ class Dataset:
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _subject_key(self, subject: str | Subject) -> str:
+    def _cited(self, record: object) -> Cited | Country:
+        if isinstance(record, Cited | Country):
+            return record
+        if not isinstance(record, str):
+            accepts = "a record that cites sources, or its id or a country's name (a str)"
+            raise wrong_type("record", accepts, record)
+        index = self._index
+        for table in (index.projects, index.organizations, index.indicators, index.conflicts):
+            found = table.get(record)
+            if found is not None:
+                return found
+        country = self.get_country(record)
+        if country is not None:
+            return country
+        names: dict[str, str] = {
+            k: k for k in (*index.projects, *index.organizations, *index.indicators)
+        }
+        names.update({k: c.name for k, c in index.country_keys.items()})
+        raise UnknownKeyError("record", record, suggest(record, names, str))
+
+    def _subject_key(self, subject: object, argument: str = "subject") -> str:
         index = self._index
         if isinstance(subject, Project | Organization):
             return subject.id
         if isinstance(subject, Country):
             return subject.code
-        if isinstance(subject, str):
-            if subject == _SCO or subject in index.projects or subject in index.organizations:
-                return subject
-            found = self.get_country(subject)
-            if found is not None:
-                return found.code
+        if not isinstance(subject, str):
+            accepts = "a Project, Organization or Country, or its id, code or name (a str)"
+            raise wrong_type(argument, accepts, subject)
+        if subject == _SCO or subject in index.projects or subject in index.organizations:
+            return subject
+        found = self.get_country(subject)
+        if found is not None:
+            return found.code
         names: dict[str, str] = {k: k for k in (*index.projects, *index.organizations)}
         names.update({k: c.name for k, c in index.country_keys.items()})
         raise UnknownKeyError(
@@ -640,12 +737,18 @@ def _country_name(country: Country) -> str:
     return country.name
 
 
-def _get(index: Mapping[str, _T], key: str, kind: str) -> _T:
-    try:
-        return index[key]
-    except (KeyError, TypeError):
-        pass
-    raise UnknownKeyError(kind, key, suggest(key, {k: k for k in index}, str))
+def _get(index: Mapping[str, _T], key: object, cls: type[_T], argument: str) -> _T:
+    """The record of *index* with the id *key*, or with the id of the record *key*."""
+    if isinstance(key, cls):
+        key = key.id  # type: ignore[attr-defined]
+    if not isinstance(key, str):
+        article = "an" if cls.__name__[0] in "AEIOU" else "a"
+        raise wrong_type(argument, f"{article} {cls.__name__} or its id (a str)", key)
+    found = index.get(key)
+    if found is None:
+        kind = cls.__name__.lower()
+        raise UnknownKeyError(kind, key, suggest(key, {k: k for k in index}, str))
+    return found
 
 
 _FINISHED = (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)
@@ -666,6 +769,8 @@ def _source_ids(record: Cited | Country) -> Iterator[str]:
     if isinstance(record, Country):
         for membership in record.memberships:
             yield from membership.sources
+        for name in record.localized_names:
+            yield from name.sources
     else:
         yield from record.sources
 
@@ -750,7 +855,7 @@ class _Index:
 
         # Built on first use; a race builds equal values and one wins.
         self._timeline: Mapping[Status, _Timeline] | None = None
-        self._search: tuple[tuple[Project, str], ...] | None = None
+        self._search: SearchIndex[Project] | None = None
         self._cited_by: Mapping[str, tuple[Any, ...]] | None = None
         self._built = True
 
@@ -775,16 +880,16 @@ class _Index:
         starts, groups = timeline[status]
         return groups[bisect.bisect_right(starts, day) - 1]
 
-    def search_blobs(self) -> tuple[tuple[Project, str], ...]:
-        blobs = self._search
-        if blobs is None:
-            blobs = self._cache(
+    def search(self) -> SearchIndex[Project]:
+        index = self._search
+        if index is None:
+            index = self._cache(
                 "_search",
-                tuple((project, self._blob(project)) for project in self.projects.values()),
+                SearchIndex.build((p, self._texts(p)) for p in self.projects.values()),
             )
-        return blobs
+        return index
 
-    def _blob(self, project: Project) -> str:
+    def _texts(self, project: Project) -> list[str]:
         parts: list[str] = [project.id, project.name, *project.aliases, project.summary]
         if project.location:
             parts.append(project.location)
@@ -798,7 +903,7 @@ class _Index:
             country = self.countries.get(code)
             if country is not None:
                 parts += country.names
-        return normalize_key(" | ".join(parts))
+        return parts
 
     def cited_by(self) -> Mapping[str, tuple[Any, ...]]:
         cited = self._cited_by
@@ -927,6 +1032,8 @@ def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - 
             holder = names.setdefault(folded, country.code)
             if holder != country.code:
                 yield problem(country, "", f"the name {name!r} also belongs to {holder}")
+        for i, local in enumerate(country.localized_names):
+            yield from cites(country, local.sources, f".localized_names[{i}]")
         previous: Membership | None = None
         for i, membership in enumerate(country.memberships):
             path = f".memberships[{i}]"
@@ -1011,3 +1118,12 @@ def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - 
     for source in ds.sources:
         if source.id not in cited:
             yield problem(source, "", "is not cited by any record")
+
+
+def _outside_sco(key: object) -> str | None:
+    """The English name of the country without an SCO status that *key* names, if any."""
+    if not isinstance(key, str):
+        return None
+    from ._world import outside_sco  # only on the error path
+
+    return outside_sco(key)

@@ -104,38 +104,82 @@ class DataError(SCODigitalError, ValueError):
         return (type(self), (self.problems,))
 
 
+_KEY_LIMIT = 60
+"""At most this many characters of a caller's key are echoed in a message."""
+
+
+def shown_key(key: object, limit: int = _KEY_LIMIT) -> str:
+    """
+    *key* as an error message shows it: its repr, with control and other
+    invisible characters escaped (``repr`` does that for strings), cut to
+    *limit* characters with an ellipsis and the full length when longer.
+
+    >>> shown_key("Uzbekstan")
+    "'Uzbekstan'"
+    >>> shown_key("x" * 100, limit=5)
+    "'xxxxx'... (100 characters)"
+    """
+    if isinstance(key, str):
+        if len(key) <= limit:
+            return repr(key)
+        return f"{key[:limit]!r}... ({len(key):,} characters)"
+    import reprlib  # only on the error path
+
+    short = reprlib.Repr()
+    short.maxstring = short.maxother = limit
+    return short.repr(key)
+
+
 class UnknownKeyError(SCODigitalError, LookupError):
     """
     A lookup found nothing for *key*.
 
-    The message keeps the caller's spelling and suggests close matches::
+    The message keeps the caller's spelling (a long key is cut short, and
+    control characters are escaped) and suggests close matches::
 
         unknown country 'Uzbekstan'; did you mean 'Uzbekistan'?
+
+    or says why nothing is suggested::
+
+        unknown country 'USA': 'USA' (United States) is not an SCO member,
+        observer, dialogue partner or partner
 
     Attributes:
         kind: What was looked up: ``"country"``, ``"project"``,
             ``"technology"``...
         key: The key exactly as the caller gave it.
         suggestions: Close matches, best first (may be empty).
+        note: A sentence that explains the miss, or None.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 Long keys are cut short in the message; *note*.
     """
 
     kind: str
     key: object
     suggestions: tuple[str, ...]
+    note: str | None
 
-    def __init__(self, kind: str, key: object, suggestions: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        kind: str,
+        key: object,
+        suggestions: Iterable[str] = (),
+        note: str | None = None,
+    ) -> None:
         self.kind = kind
         self.key = key
         self.suggestions = tuple(suggestions)
-        message = f"unknown {kind} {key!r}"
-        if self.suggestions:
+        self.note = note
+        message = f"unknown {kind} {shown_key(key)}"
+        if note is not None:
+            message += f": {note}"
+        elif self.suggestions:
             quoted = " or ".join(repr(s) for s in self.suggestions)
             message += f"; did you mean {quoted}?"
         super().__init__(message)
 
     def __reduce__(
         self,
-    ) -> tuple[type[UnknownKeyError], tuple[str, object, tuple[str, ...]]]:
-        return (type(self), (self.kind, self.key, self.suggestions))
+    ) -> tuple[type[UnknownKeyError], tuple[str, object, tuple[str, ...], str | None]]:
+        return (type(self), (self.kind, self.key, self.suggestions, self.note))

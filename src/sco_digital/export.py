@@ -289,6 +289,17 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
         for c in ds.countries:
             yield (c.code, c.alpha3, c.name, c.name_zh, c.name_ru, c.region.value)
 
+    def country_names(ds: Dataset) -> Iterator[tuple[Any, ...]]:
+        for c in ds.countries:
+            for seq, n in enumerate(c.localized_names, 1):
+                yield (c.code, seq, n.language, n.name)
+
+    def country_name_sources(ds: Dataset) -> Iterator[tuple[Any, ...]]:
+        for c in ds.countries:
+            for seq, n in enumerate(c.localized_names, 1):
+                for position, source in enumerate(n.sources, 1):
+                    yield (c.code, seq, source, position)
+
     def memberships(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         for c in ds.countries:
             for seq, m in enumerate(c.memberships, 1):
@@ -416,6 +427,35 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
             countries,
         ),
         _alias_table("countries", "country", "code"),
+        Table(
+            "country_names",
+            "Each country's names in its official languages and the UN languages"
+            " (Unicode CLDR) and the forms statistical publishers write.",
+            (
+                *_c("country", "string", "Alpha-2 code.", references="countries.code"),
+                *_c("seq", "integer", "1 for the country's first name here, and so on."),
+                *_c("language", "string", "BCP 47 tag of the language (and script)."),
+                *_c("name", "string", "The name in that language."),
+            ),
+            ("country", "seq"),
+            country_names,
+        ),
+        Table(
+            "country_name_sources",
+            "The sources each country name cites, in the order given.",
+            (
+                *_c("country", "string", "The name's country."),
+                *_c("seq", "integer", "The name's seq."),
+                *_c("source", "string", "The source's id.", references="sources.id"),
+                *_c("position", "integer", "1 for the first source cited, and so on."),
+            ),
+            ("country", "seq", "source"),
+            country_name_sources,
+            (
+                ForeignKey(("country", "seq"), "country_names", ("country", "seq")),
+                ForeignKey(("source",), "sources", ("id",)),
+            ),
+        ),
         Table(
             "memberships",
             "Each period of a country's SCO status, in time order.",

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from ._coerce import as_day, as_real, wrong_type
 from .errors import UnknownKeyError
 
 if TYPE_CHECKING:  # typing_extensions costs 1.6 ms to import; Self is only an annotation
@@ -30,6 +31,7 @@ if TYPE_CHECKING:  # typing_extensions costs 1.6 ms to import; Self is only an a
 __all__ = [
     "Conflict",
     "Country",
+    "CountryName",
     "Indicator",
     "Interval",
     "Membership",
@@ -59,28 +61,45 @@ _T = TypeVar("_T")
 
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 
+APOSTROPHES = (
+    "'`\u00b4\u02b9\u02bb\u02bc\u02bd\u02be\u02bf\u02c8"
+    "\u055a\u2018\u2019\u201b\u2032\ua78b\ua78c\uff07"
+)
+"""
+Apostrophe-like letters, which lookups drop: U+0027 and the grave and acute
+accents that people type for them, the modifier letters (U+02BB turned comma,
+which Uzbek writes in "Oʻzbekiston"; U+02BC apostrophe; U+02B9 prime, used to
+transliterate the Cyrillic soft sign; U+02C8 vertical line), the Armenian
+apostrophe, the curly quotes, the prime, the saltillo and the full-width
+apostrophe.
+"""
+
+_DROP_APOSTROPHES = dict.fromkeys(map(ord, APOSTROPHES))
+
 
 def normalize_key(text: str) -> str:
     """
     Fold *text* for case-, accent- and punctuation-insensitive lookups.
 
     "Türkiye", "turkiye" and "TURKIYE" fold alike, as do "e-commerce" and
-    "E Commerce". Letters of every script are kept, so "Россия" and "俄罗斯"
-    are still distinct keys. Text with no letters or digits at all ("%",
-    ">=") is only case-folded and stripped.
+    "E Commerce", and "O'zbekiston" and "Oʻzbekiston" (apostrophe-like
+    letters, `APOSTROPHES`, are dropped). Letters of every script are kept,
+    so "Россия" and "俄罗斯" are still distinct keys. Text with no letters
+    or digits at all ("%", ">=") is only case-folded and stripped.
     """
     if isinstance(text, str) and text.isascii():
         # The same result as _fold_unicode, 5x faster, for the common case:
         # NFKD leaves ASCII as it is, no ASCII character is combining, the
         # ASCII characters that are alphanumeric are [0-9A-Za-z], and
         # casefold() is lower(). tests/unit/test_fast_paths.py compares the two.
-        folded = " ".join(_NOT_ASCII_ALNUM.sub(" ", text).lower().split())
-        return folded or text.strip().lower()
+        kept = _NOT_ASCII_ALNUM.sub(" ", text.translate(_DROP_APOSTROPHES))
+        return " ".join(kept.lower().split()) or text.strip().lower()
     return _fold_unicode(text)
 
 
 def _fold_unicode(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    # Apostrophes go first: NFKD would split U+00B4 into a space and an accent.
+    decomposed = unicodedata.normalize("NFKD", str.translate(text, _DROP_APOSTROPHES))
     kept = "".join(
         ch if ch.isalnum() else " " for ch in decomposed if not unicodedata.combining(ch)
     )
@@ -145,22 +164,32 @@ class Vocabulary(str, enum.Enum):
         return format(self._value_, spec)
 
     @classmethod
-    def lookup(cls, key: str) -> Self:
+    def lookup(cls, key: str | Self, argument: str | None = None) -> Self:
         """
         Find a term by its slug, label or any alias, ignoring case, accents
-        and punctuation.
+        and punctuation; a term is returned as it is.
+
+        Args:
+            key: The term, or its slug, label or alias.
+            argument: The name of the caller's argument, for the error
+                message (default: the vocabulary's name, e.g. "technology").
 
         Raises:
+            TypeError: *key* is neither a str nor a term of this vocabulary
+                (a term of another vocabulary, a list...).
             UnknownKeyError: No term matches; the message suggests close ones.
         """
         if isinstance(key, cls):
             return key
+        kind = _kind_name(cls)
+        if not isinstance(key, str) or isinstance(key, Vocabulary):
+            accepts = f"a {cls.__name__} or its slug, label or alias (a str)"
+            raise wrong_type(argument or kind.replace(" ", "_"), accepts, key)
         index = vocabulary_index(cls)
-        if isinstance(key, str):
-            found = index.get(key) or index.get(normalize_key(key))
-            if found is not None:
-                return found
-        raise UnknownKeyError(_kind_name(cls), key, suggest(key, index, lambda term: term.label))
+        found = index.get(key) or index.get(normalize_key(key))
+        if found is not None:
+            return found
+        raise UnknownKeyError(kind, key, suggest(key, index, lambda term: term.label))
 
 
 _VOCABULARY_INDEXES: dict[type[Vocabulary], Mapping[str, Any]] = {}
@@ -1604,10 +1633,13 @@ class PartialDate:
         return self.earliest()
 
     def __contains__(self, day: object) -> bool:
-        if not isinstance(day, dt.date):
-            return False
-        day = _as_date(day)
-        return self.earliest() <= day <= self.latest()
+        """
+        Whether *day* (a date, a datetime or "YYYY-MM-DD") falls within it.
+
+        Raises:
+            TypeError: *day* is none of these.
+        """
+        return self.earliest() <= as_day(day, "day") <= self.latest()
 
     def _key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
@@ -1642,11 +1674,6 @@ class PartialDate:
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
-
-
-def _as_date(day: dt.date) -> dt.date:
-    # A datetime is a date, but does not compare with one.
-    return day.date() if isinstance(day, dt.datetime) else day
 
 
 _partial_date = _instance(PartialDate)
@@ -1737,12 +1764,45 @@ class Membership:
     note: str | None = attrs.field(default=None, validator=_optional(_prose))
     reviewed: str | None = attrs.field(default=None, validator=_optional(_data_version))
 
-    def holds_on(self, day: dt.date) -> bool:
-        """Whether this status held on *day*."""
-        day = _as_date(day)
+    def holds_on(self, day: dt.date | str) -> bool:
+        """
+        Whether this status held on *day* (a date, a datetime or
+        "YYYY-MM-DD").
+
+        Raises:
+            TypeError: *day* is none of these.
+        """
+        day = as_day(day, "day")
         if day < self.since.earliest():
             return False
         return self.until is None or day < self.until.earliest()
+
+
+@attrs.frozen(kw_only=True)
+class CountryName:
+    """
+    A country's name in one language, as a cited reference gives it.
+
+    Attributes:
+        language: BCP 47 tag of the language and, where it has several, the
+            script: ``"uz"`` (Latin), ``"uz-Cyrl"``, ``"zh-Hant"``.
+        name: The name, as written in that language ("Oʻzbekiston").
+        sources: Ids of the sources that give it: the Unicode CLDR for
+            names in languages, the UN Statistics Division's M49 table, the
+            World Bank and others for the forms statistical publishers use.
+
+    .. versionadded:: 0.2.0
+    """
+
+    language: str = attrs.field(
+        validator=_matches(_LANGUAGE, "a BCP 47 language tag such as 'en' or 'zh-Hant'")
+    )
+    name: str = attrs.field(validator=_name)
+    sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
+
+
+def _country_names(value: Iterable[CountryName]) -> tuple[CountryName, ...]:
+    return _tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -1757,10 +1817,15 @@ class Country:
         name_zh: Name in Chinese (simplified).
         name_ru: Name in Russian.
         aliases: Other names it is known by ("Kirgizia", "Türkiye").
+        localized_names: Its names in its official languages and the six
+            UN languages (from the Unicode CLDR), and the forms statistical
+            publishers write ("Egypt, Arab Rep."), each with its language
+            and sources; generated by scripts/country_names.py.
         region: UN M49 sub-region.
         memberships: Its statuses, in time order, never overlapping.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *localized_names*.
     """
 
     code: str = attrs.field(validator=_alpha2)
@@ -1771,20 +1836,31 @@ class Country:
     name_zh: str = attrs.field(validator=_name)
     name_ru: str = attrs.field(validator=_name)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_each(_name))
+    localized_names: tuple[CountryName, ...] = attrs.field(
+        default=(), converter=_country_names, validator=_each(_instance(CountryName))
+    )
     region: Region = attrs.field(validator=_instance(Region))
     memberships: tuple[Membership, ...] = attrs.field(
         converter=_memberships, validator=_each(_instance(Membership), unique=False)
     )
 
-    def status_on(self, day: dt.date) -> Status | None:
+    def status_on(self, day: dt.date | str) -> Status | None:
         """
-        The country's status on *day*, or None if it had none.
+        The country's status on *day* (a date, a datetime or "YYYY-MM-DD"),
+        or None if it had none.
 
         >>> from datetime import date
         >>> import sco_digital as sd
         >>> sd.load().country("BY").status_on(date(2024, 7, 4))
         <Status.MEMBER: 'member'>
+        >>> sd.load().country("BY").status_on("2024-07-03")
+        <Status.OBSERVER: 'observer'>
+
+        Raises:
+            TypeError: *day* is none of these.
+            ValueError: The string is not a real "YYYY-MM-DD" day.
         """
+        day = as_day(day, "day")
         for membership in self.memberships:
             if membership.holds_on(day):
                 return membership.status
@@ -1792,8 +1868,28 @@ class Country:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name and code the country can be looked up by."""
-        return (self.code, self.alpha3, self.name, self.name_zh, self.name_ru, *self.aliases)
+        """
+        Every name and code the country can be looked up by, each once: the
+        codes, the names in English, Chinese and Russian, the aliases, then
+        the localized names.
+        """
+        every = (self.code, self.alpha3, self.name, self.name_zh, self.name_ru, *self.aliases)
+        return tuple(dict.fromkeys((*every, *(n.name for n in self.localized_names))))
+
+
+def _alpha2_of(country: object) -> str:
+    if isinstance(country, Country):
+        return country.code
+    if not isinstance(country, str):
+        raise wrong_type("country", "a Country or its alpha-2 code (a str)", country)
+    code = country.upper()
+    if not (len(code) == len("KZ") and code.isascii() and code.isalpha()):
+        msg = (
+            f"country must be a Country or an ISO 3166-1 alpha-2 code such as 'KZ',"
+            f" got {quote(country)}; look a name up with Dataset.country() first"
+        )
+        raise ValueError(msg)
+    return code
 
 
 def _country_reference(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
@@ -1916,9 +2012,26 @@ class Project:
         """The codes of all participating countries."""
         return frozenset(p.country for p in self.participants)
 
-    def roles_of(self, country: str) -> frozenset[Role]:
-        """The roles the country with alpha-2 code *country* plays here."""
-        return frozenset(p.role for p in self.participants if p.country == country)
+    def roles_of(self, country: str | Country) -> frozenset[Role]:
+        """
+        The roles *country* plays here (empty if it takes no part).
+
+        A record knows no other records, so it takes a country as a
+        `Country` or its ISO 3166-1 alpha-2 code (in any case), not a name:
+        to go from a name, use ``ds.country("Kazakhstan")`` first. A name is
+        refused, never silently answered with an empty set.
+
+        >>> import sco_digital as sd
+        >>> ds = sd.load()
+        >>> project = ds.project("china-kyrgyzstan-uzbekistan-fiber-cable")
+        >>> sorted(project.roles_of("kg")) == sorted(project.roles_of(ds.country("Kyrgyzstan")))
+        True
+
+        Raises:
+            TypeError: *country* is neither a str nor a Country.
+            ValueError: *country* is a str but not an alpha-2 code.
+        """
+        return frozenset(p.role for p in self.participants if p.country == _alpha2_of(country))
 
 
 @attrs.frozen(kw_only=True)
@@ -1938,14 +2051,28 @@ class Interval:
     high_closed: bool = True
 
     def __contains__(self, value: object) -> bool:
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
+        """
+        Whether *value* lies in the interval. Any real number compares
+        exactly (int, float, Fraction, Decimal, NumPy numbers); NaN lies in
+        no interval.
+
+        >>> from fractions import Fraction
+        >>> Fraction(601, 2) in Interval(low=300, low_closed=False)
+        True
+
+        Raises:
+            TypeError: *value* is a bool, a complex number, a str or no
+                number at all.
+        """
+        number: Any = as_real(value)  # int, float, Fraction, Decimal, NumPy numbers
+        if number != number:  # noqa: PLR0124 - NaN, which no interval holds
             return False
         if self.low is not None and (
-            value < self.low or (value == self.low and not self.low_closed)
+            number < self.low or (number == self.low and not self.low_closed)
         ):
             return False
         return self.high is None or not (
-            value > self.high or (value == self.high and not self.high_closed)
+            number > self.high or (number == self.high and not self.high_closed)
         )
 
 

@@ -38,6 +38,7 @@ from .dataset import Dataset
 from .models import (
     Conflict,
     Country,
+    CountryName,
     Indicator,
     Membership,
     Organization,
@@ -277,14 +278,30 @@ def _timeline(draw: st.DrawFn, source_ids: SearchStrategy[str]) -> tuple[Members
     return tuple(out)
 
 
+def country_names(*, source_ids: SearchStrategy[str] | None = None) -> SearchStrategy[CountryName]:
+    """
+    A country's name in one language, citing one to three sources.
+
+    Requires the hypothesis package.
+
+    Args:
+        source_ids: The source ids to cite (default: `slugs`).
+
+    .. versionadded:: 0.2.0
+    """
+    source_ids = slugs() if source_ids is None else source_ids
+    _check("source_ids", source_ids)
+    return st.builds(CountryName, language=_languages, name=_names, sources=_ids(source_ids))
+
+
 def countries(
     *,
     codes: SearchStrategy[str] | None = None,
     source_ids: SearchStrategy[str] | None = None,
 ) -> SearchStrategy[Country]:
     """
-    Countries with names in three languages, aliases and one to six
-    memberships in time order, never overlapping.
+    Countries with names in three languages, aliases, up to one localized
+    names and one to six memberships in time order, never overlapping.
 
     Requires the hypothesis package.
 
@@ -306,6 +323,7 @@ def countries(
         name_zh=_names,
         name_ru=_names,
         aliases=st.lists(_names, max_size=3, unique=True),
+        localized_names=st.lists(country_names(source_ids=source_ids), max_size=1),
         region=st.sampled_from(Region),
         memberships=_timeline(source_ids),
     )
@@ -608,8 +626,9 @@ def _dataset(draw: st.DrawFn, max_records: int) -> Dataset:
             unique_by=_record_id,
         )
     )
-    citing: list[Membership | Organization | Project | Indicator | Conflict] = [
+    citing: list[Membership | CountryName | Organization | Project | Indicator | Conflict] = [
         *(m for c in drawn_countries for m in c.memberships),
+        *(n for c in drawn_countries for n in c.localized_names),
         *drawn_organizations,
         *drawn_projects,
         *drawn_indicators,
@@ -669,6 +688,7 @@ def _hypothesis_setup_hook() -> None:
         (PartialDate, partial_dates),
         (Source, sources),
         (Membership, memberships),
+        (CountryName, country_names),
         (Country, countries),
         (Organization, organizations),
         (Participant, participants),

@@ -56,7 +56,7 @@ NAME = {
 KNOWN = {
     "sources.json": "id, title, publisher, reprint_of, kind, published, url, language, "
     "archived_url, note",
-    "countries.json": "code, alpha3, name, name_zh, name_ru, aliases, region, memberships",
+    "countries.json": "code, alpha3, name, name_zh, name_ru, aliases, localized_names, region, memberships",
     "organizations.json": "id, name, kind, country, aliases, sources, note, reviewed",
     "projects.json": "id, name, aliases, summary, kind, status, participants, organizations, "
     "technologies, sectors, location, started, ended, parent, sources, note, reviewed",

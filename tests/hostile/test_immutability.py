@@ -29,6 +29,7 @@ from sco_digital import (
     Technology,
     Vocabulary,
 )
+from sco_digital._search import SearchIndex
 from sco_digital.dataset import FILES
 from sco_digital.models import vocabulary_index
 
@@ -136,7 +137,7 @@ def test_dataset_attributes_cannot_be_set_or_deleted(field: str) -> None:
 
 
 def test_indexes_are_read_only_views() -> None:
-    """Every index is a MappingProxyType (or a tuple), and none can be changed or replaced."""
+    """Every index is a MappingProxyType (or a tuple, or the frozen search index), and none can be changed or replaced."""
     index = used(sd.load())._index
     mappings = 0
     for name in type(index).__slots__:
@@ -147,7 +148,10 @@ def test_indexes_are_read_only_views() -> None:
             delattr(index, name)
         if name == "_built":
             continue
-        assert isinstance(value, (MappingProxyType, tuple)), name
+        assert isinstance(value, (MappingProxyType, tuple, SearchIndex)), name
+        if isinstance(value, SearchIndex):  # frozen; its parts are walked above
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                value.items = ()  # type: ignore[misc]
         if isinstance(value, MappingProxyType):
             mappings += 1
             key = next(iter(value))

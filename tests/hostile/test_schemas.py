@@ -412,6 +412,10 @@ def meet_cross_record_rules(cls: type, raw: dict[str, Any]) -> dict[str, Any]:
     if cls is Country:
         raw.update(code="QQ", alpha3="QQQ", name="Qland", name_zh="Q国", name_ru="Кюландия")
         raw["aliases"] = []
+        raw["localized_names"] = [
+            {**n, "name": f"Qland {i}", "sources": ["tass"]}
+            for i, n in enumerate(raw.get("localized_names", [])[:2])
+        ]
         raw["memberships"] = [
             {**m, "until": None, "sources": ["tass"]} for m in raw["memberships"][:1]
         ]

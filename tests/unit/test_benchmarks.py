@@ -18,6 +18,7 @@ ROWS = [
     "ds.members(as_of=date(2024, 7, 5))",
     "ds.search('fiber')",
     "ds.filter(country='UZ', technology='5G')",
+    "ds.search(128 KB of repeated words)",
     "scale: load(path), 100 projects",
     "scale: load(path), 1,000 projects",
     "scale: growth 100 -> 1,000 projects",

@@ -68,6 +68,8 @@ class TestTables:
             "sources",
             "countries",
             "country_aliases",
+            "country_names",
+            "country_name_sources",
             "memberships",
             "membership_sources",
             "organizations",

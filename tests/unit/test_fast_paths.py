@@ -143,6 +143,7 @@ def valid_raw(cls: type) -> dict[str, Any]:
     record = {
         sd.Membership: ds.countries[0].memberships[0],
         sd.Participant: ds.projects[0].participants[0],
+        sd.CountryName: sd.CountryName(language="uz", name="Oʻzbekiston", sources=("seed",)),
     }.get(cls) or getattr(ds, sd.dataset.FILES[cls].removesuffix(".json"))[0]
     raw: dict[str, Any] = unstructure(record)
     return raw

@@ -348,8 +348,10 @@ class TestIndicator:
     def test_interval_membership(self) -> None:
         """'more than 300' excludes 300; 'at most 300' includes it."""
         more = Interval(low=300.0, low_closed=False)
-        assert (300 in more, 300.5 in more, "x" in more) == (False, True, False)
+        assert (300 in more, 300.5 in more) == (False, True)
         assert 300 in Interval(low=0.0, high=300.0)
+        with pytest.raises(TypeError, match="^value must be a real number .*, got str$"):
+            assert "x" in more
 
     @pytest.mark.parametrize(
         ("index", "expected"),
