@@ -334,8 +334,13 @@ class TestAgreement:
             assert VALIDATORS[Source].is_valid(found) == loads(found, Source), text
 
     def test_dates_agree_with_the_calendar(self) -> None:
-        """The date pattern accepts a day exactly when the calendar has it."""
-        for year in range(1000, 10000, 7):
+        """
+        The date pattern accepts a day exactly when the calendar has it, in
+        years with every last two digits and in every century's first year
+        (the leap rules look at nothing else).
+        """
+        years = [*range(2000, 2100), *range(1000, 10000, 100)]
+        for year in years:
             for month, day in [(2, 28), (2, 29), (4, 30), (4, 31), (12, 31)]:
                 try:
                     dt.date(year, month, day)
@@ -350,7 +355,8 @@ class TestAgreement:
 
 
 class TestGenerated:
-    @pytest.mark.parametrize("cls", [*CLASSES, Membership])
+    # Records of the other classes are checked in test_schema_valid_records_load.
+    @pytest.mark.parametrize("cls", [Membership])
     def test_schema_valid_records_are_built(self, cls: type) -> None:
         """Records drawn from the schema alone are built by the converter, unless they
         break a rule the schema cannot express (the order of two dates).
@@ -367,8 +373,10 @@ class TestGenerated:
     def test_schema_valid_records_load(
         self, tmp_path_factory: pytest.TempPathFactory, cls: type
     ) -> None:
-        """A record drawn from the schema, with its references pointed at records that
-        exist and its id made unique, loads with the mini dataset, unchanged.
+        """A record drawn from the schema is built by the converter, unless it breaks a
+        rule the schema cannot express (the order of two dates); with its references
+        pointed at records that exist and its id made unique, it loads with the mini
+        dataset, unchanged.
         """
         directory = write_json(mini.dataset(), tmp_path_factory.mktemp("generated"))
         original = {name: (directory / name).read_bytes() for name in FILES}
@@ -377,6 +385,7 @@ class TestGenerated:
         @given(from_schema(record_schema(cls)))
         def run(raw: dict[str, Any]) -> None:
             assume(within_rules_beyond(raw, cls))
+            assert loads(raw, cls)
             record = meet_cross_record_rules(cls, copy.deepcopy(raw))
             for file, content in original.items():
                 (directory / file).write_bytes(content)
