@@ -320,10 +320,10 @@ class TestAgreement:
         _loader._check_manifest(manifest, {}, problems)
         assert MANIFEST.is_valid(manifest) == (not problems), (key, value, problems)
 
-    @pytest.mark.parametrize(
-        "year",
-        [1000, 1600, 1700, 1800, 1900, 2000, 2023, 2024, 2025, 2100, 2400, 9996, 9999],
-    )
+    # One year of each kind the leap rules tell apart (a multiple of 400, of 100 only,
+    # of 4 only, none), and the first and last years; test_dates_agree_with_the_calendar
+    # checks the leap days of every century and every last two digits.
+    @pytest.mark.parametrize("year", [1000, 1900, 2000, 2024, 2025, 9999])
     def test_every_day_of_a_year(self, year: int) -> None:
         """Every day, and every non-day up to the 32nd, of years around the leap rules."""
         dates = [str(year), *(f"{year}-{m:02}" for m in range(14))]

@@ -198,6 +198,7 @@ def test_import_orders(order: tuple[str, ...], tmp_path: Path) -> None:
     assert (0, "['Project']\n", "") == (done.returncode, done.stdout, done.stderr)
 
 
+@pytest.mark.slow  # a nested pytest run; test_import_orders covers this order in the default run
 def test_pytest_collects_a_file_importing_strategies_first(tmp_path: Path) -> None:
     """A downstream test file whose first import is sco_digital.strategies is collected and passes."""
     (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
