@@ -435,7 +435,7 @@ def meet_cross_record_rules(cls: type, raw: dict[str, Any]) -> dict[str, Any]:
 
 def test_docs_page() -> None:
     """docs/schemas.md lists RULES_BEYOND and includes every schema (pytest runs its examples)."""
-    page = Path(sd.__file__).parents[2] / "docs" / "schemas.md"
+    page = Path(__file__).parents[2] / "docs" / "schemas.md"
     text = page.read_text(encoding="utf-8")
     listed = text.split("a test keeps them equal. -->\n\n", 1)[1].split("\n\n", 1)[0]
     assert [f"- {rule}" for rule in RULES_BEYOND] == listed.splitlines()
