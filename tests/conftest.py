@@ -15,6 +15,8 @@ import mini
 from sco_digital import Dataset
 from sco_digital.export import write_json
 
+# "ci" where the CI environment variable is set (CI=true, as CI services and
+# .ci/run set it), "dev" otherwise; HYPOTHESIS_PROFILE chooses any of them.
 settings.register_profile("ci", max_examples=100, deadline=None)
 settings.register_profile("dev", max_examples=25, deadline=None)
 settings.register_profile(
@@ -23,7 +25,8 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+IN_CI = os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if IN_CI else "dev"))
 
 
 @pytest.fixture

@@ -27,10 +27,11 @@ module.
 from __future__ import annotations
 
 import calendar
+import functools
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from hypothesis import assume
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -64,6 +65,7 @@ __all__ = [
     "conflicts",
     "countries",
     "country_codes",
+    "country_names",
     "datasets",
     "indicators",
     "memberships",
@@ -81,6 +83,10 @@ _LOWER = "abcdefghijklmnopqrstuvwxyz"
 _UPPER = _LOWER.upper()
 _ALNUM = _LOWER + "0123456789"
 
+# Every strategy here is built once, at import: building strategies while
+# drawing (several per record) made a dataset cost 70 ms of CPU. Nothing is
+# drawn only to be rejected.
+
 
 def _check(name: str, value: object) -> None:
     if not isinstance(value, SearchStrategy):
@@ -93,6 +99,18 @@ def _joined(separator: str) -> SearchStrategy[str]:
     return st.lists(part, min_size=1, max_size=4).map(separator.join)
 
 
+def _slug(parts: tuple[str, str]) -> str:
+    return "-".join(part for part in "".join(parts).split("-") if part)
+
+
+# A first part, then more parts in any number: drawn as two strings, not a list.
+_SLUGS = st.tuples(st.text(_ALNUM, min_size=1, max_size=8), st.text(_ALNUM + "-", max_size=24)).map(
+    _slug
+)
+_CODES = st.text(_UPPER, min_size=2, max_size=2)
+_ALPHA3 = st.text(_UPPER, min_size=3, max_size=3)
+
+
 def slugs() -> SearchStrategy[str]:
     """
     Record ids: lowercase letters and digits in parts joined by single
@@ -102,7 +120,7 @@ def slugs() -> SearchStrategy[str]:
 
     .. versionadded:: 0.1.0
     """
-    return _joined("-")
+    return _SLUGS
 
 
 def country_codes() -> SearchStrategy[str]:
@@ -113,15 +131,20 @@ def country_codes() -> SearchStrategy[str]:
 
     .. versionadded:: 0.1.0
     """
-    return st.text(_UPPER, min_size=2, max_size=2)
+    return _CODES
 
 
 # Any character but controls and surrogates, so text survives JSON, CSV and SQL.
-_CHARACTERS = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"))
+_CHARACTERS = st.characters(exclude_categories=("Cc", "Cs"))
+
+
+def _visible(text: str) -> str:
+    """*text* without edge spaces, as the records require; only spaces become "-"."""
+    return text.strip() or "-"
 
 
 def _text(max_size: int) -> SearchStrategy[str]:
-    return st.text(_CHARACTERS, min_size=1, max_size=max_size).map(str.strip).filter(bool)
+    return st.text(_CHARACTERS, min_size=1, max_size=max_size).map(_visible)
 
 
 # Shorter than the limits (300 and 4000 characters), which keeps examples quick.
@@ -130,14 +153,18 @@ _prose = _text(200)
 _urls = st.builds(
     "{}://{}{}".format,
     st.sampled_from(["http", "https"]),
-    _joined("."),
+    st.text(_ALNUM + ".-", min_size=1, max_size=20),
     st.text(st.characters(min_codepoint=33, max_codepoint=126), max_size=30).map(
         lambda path: f"/{path}" if path else ""
     ),
 )
-_reviewed = st.none() | st.sampled_from(("2025.08.29", "2026.11.30", "2026.12.01.1"))
-"""A record's review version: none, or a CalVer data version."""
-_languages = st.from_regex(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?", fullmatch=True)
+# BCP 47 as the records take it: a language, then an optional script and region.
+_languages = st.builds(
+    "{}{}{}".format,
+    st.text(_LOWER, min_size=2, max_size=3),
+    st.just("") | st.text(_LOWER, min_size=4, max_size=4).map(lambda s: f"-{s.capitalize()}"),
+    st.just("") | _CODES.map("-{}".format),
+)
 
 
 def _lists(
@@ -147,7 +174,7 @@ def _lists(
 
     def build() -> SearchStrategy[list[T]]:
         if elements.is_empty:
-            # Hypothesis refuses lists of nothing(); datasets() passes nothing()
+            # Hypothesis refuses lists of nothing(): a caller may pass nothing()
             # where there is no record to refer to.
             return st.just([]) if min_size == 0 else st.nothing()
         return st.lists(elements, min_size=min_size, max_size=max_size, unique=True)
@@ -156,8 +183,33 @@ def _lists(
     return st.deferred(build)
 
 
-def _ids(ids: SearchStrategy[str], *, min_size: int = 1) -> SearchStrategy[tuple[str, ...]]:
-    return _lists(ids, min_size=min_size, max_size=3).map(tuple)
+Pick = Callable[[int, int], tuple[T, ...]]
+"""Draws from min to max distinct values (as many as there are, if fewer)."""
+
+
+@functools.lru_cache(maxsize=256)
+def _distinct(values: SearchStrategy[T], min_size: int, max_size: int) -> SearchStrategy[list[T]]:
+    return _lists(values, min_size=min_size, max_size=max_size)
+
+
+def _pick_drawn(draw: st.DrawFn, values: SearchStrategy[T]) -> Pick[T]:
+    """Picks values that *values* draws: the record strategies' arguments."""
+    return lambda low, high: tuple(draw(_distinct(values, low, high)))
+
+
+def _pick_from(draw: st.DrawFn, values: Sequence[T]) -> Pick[T]:
+    """Picks among *values*: the records a dataset already holds."""
+
+    def pick(low: int, high: int) -> tuple[T, ...]:
+        pool = list(values)
+        count = draw(st.integers(min(low, len(pool)), min(high, len(pool))))
+        return tuple(pool.pop(draw(st.integers(0, len(pool) - 1))) for _ in range(count))
+
+    return pick
+
+
+def _one_or_none(pick: Pick[T]) -> T | None:
+    return next(iter(pick(0, 1)), None)
 
 
 @st.composite
@@ -172,6 +224,10 @@ def _partial_date(draw: st.DrawFn, years: SearchStrategy[int]) -> PartialDate:
     return PartialDate(year, month, draw(st.integers(1, calendar.monthrange(year, month)[1])))
 
 
+_DATES = _partial_date(st.integers(1000, 9999))
+_OPTIONAL_DATES = st.none() | _DATES
+
+
 def partial_dates(*, years: SearchStrategy[int] | None = None) -> SearchStrategy[PartialDate]:
     """
     Valid dates of year, month or day precision.
@@ -184,13 +240,57 @@ def partial_dates(*, years: SearchStrategy[int] | None = None) -> SearchStrategy
 
     .. versionadded:: 0.1.0
     """
-    years = st.integers(1000, 9999) if years is None else years
+    if years is None:
+        return _DATES
     _check("years", years)
     return _partial_date(years)
 
 
-def _optional_dates() -> SearchStrategy[PartialDate | None]:
-    return st.none() | partial_dates()
+# Each record is drawn by one function (_source, _country...), which the
+# record strategies and `datasets` share; the caller passes the references
+# (ids, countries, sources, parents, subjects). Fields are drawn one by one
+# from the strategies below, built once.
+_OPTIONAL_NAMES = st.none() | _names
+_OPTIONAL_PROSE = st.none() | _prose
+_OPTIONAL_URLS = st.none() | _urls
+_ALIASES = st.lists(_names, max_size=3, unique=True).map(tuple)
+_TECHNOLOGIES = st.frozensets(st.sampled_from(Technology), max_size=4)
+_SECTORS = st.frozensets(st.sampled_from(Sector), max_size=3)
+_ROLES = st.sampled_from(Role)
+_STATUSES = st.sampled_from(Status)
+_VALUES = st.floats(allow_nan=False, allow_infinity=False)
+_NON_NEGATIVE_VALUES = st.floats(min_value=0.0, allow_nan=False, allow_infinity=False)
+_REGIONS = st.sampled_from(Region)
+_SOURCE_KINDS = st.sampled_from(SourceKind)
+_ORGANIZATION_KINDS = st.sampled_from(OrganizationKind)
+_PROJECT_KINDS = st.sampled_from(ProjectKind)
+_PROJECT_STATUSES = st.sampled_from(ProjectStatus)
+_UNITS = st.sampled_from(Unit)
+_QUALIFIERS = st.sampled_from(Qualifier)
+_METRICS = _joined("_")
+_TWO_DATES = st.tuples(_OPTIONAL_DATES, _OPTIONAL_DATES)
+_REVIEWED = st.none() | st.sampled_from(("2025.08.29", "2026.11.30", "2026.12.01.1"))
+"""A record's review version: none, or a CalVer data version."""
+
+
+def _source(draw: st.DrawFn, source_id: str) -> Source:
+    return Source(
+        id=source_id,
+        title=draw(_OPTIONAL_PROSE),
+        publisher=draw(_names),
+        reprint_of=draw(_OPTIONAL_NAMES),
+        kind=draw(_SOURCE_KINDS),
+        published=draw(_OPTIONAL_DATES),
+        url=draw(_urls),
+        language=draw(_languages),
+        archived_url=draw(_OPTIONAL_URLS),
+        note=draw(_OPTIONAL_PROSE),
+    )
+
+
+@st.composite
+def _one_source(draw: st.DrawFn, ids: SearchStrategy[str]) -> Source:
+    return _source(draw, draw(ids))
 
 
 def sources(*, ids: SearchStrategy[str] | None = None) -> SearchStrategy[Source]:
@@ -204,44 +304,29 @@ def sources(*, ids: SearchStrategy[str] | None = None) -> SearchStrategy[Source]
 
     .. versionadded:: 0.1.0
     """
-    ids = slugs() if ids is None else ids
+    ids = _SLUGS if ids is None else ids
     _check("ids", ids)
-    return st.builds(
-        Source,
-        id=ids,
-        title=st.none() | _prose,
-        publisher=_names,
-        reprint_of=st.none() | _names,
-        kind=st.sampled_from(SourceKind),
-        published=_optional_dates(),
-        url=_urls,
-        language=_languages,
-        archived_url=st.none() | _urls,
-        note=st.none() | _prose,
+    return _one_source(ids)
+
+
+def _membership(
+    draw: st.DrawFn, since: PartialDate, until: PartialDate | None, cite: Pick[str]
+) -> Membership:
+    return Membership(
+        status=draw(_STATUSES),
+        since=since,
+        until=until,
+        sources=cite(1, 3),
+        note=draw(_OPTIONAL_PROSE),
+        reviewed=draw(_REVIEWED),
     )
 
 
 @st.composite
-def _membership(draw: st.DrawFn, source_ids: SearchStrategy[str]) -> Membership:
-    since, until = sorted(
-        draw(st.lists(partial_dates(), min_size=2, max_size=2)), key=PartialDate.earliest
-    )
+def _one_membership(draw: st.DrawFn, source_ids: SearchStrategy[str]) -> Membership:
+    since, until = sorted(draw(st.tuples(_DATES, _DATES)), key=PartialDate.earliest)
     ends = until.earliest() > since.earliest() and draw(st.booleans())
-    return draw(_memberships_from(since, until if ends else None, source_ids))
-
-
-def _memberships_from(
-    since: PartialDate, until: PartialDate | None, source_ids: SearchStrategy[str]
-) -> SearchStrategy[Membership]:
-    return st.builds(
-        Membership,
-        status=st.sampled_from(Status),
-        since=st.just(since),
-        until=st.just(until),
-        sources=_ids(source_ids),
-        note=st.none() | _prose,
-        reviewed=_reviewed,
-    )
+    return _membership(draw, since, until if ends else None, _pick_drawn(draw, source_ids))
 
 
 def memberships(*, source_ids: SearchStrategy[str] | None = None) -> SearchStrategy[Membership]:
@@ -255,27 +340,38 @@ def memberships(*, source_ids: SearchStrategy[str] | None = None) -> SearchStrat
 
     .. versionadded:: 0.1.0
     """
-    source_ids = slugs() if source_ids is None else source_ids
+    source_ids = _SLUGS if source_ids is None else source_ids
     _check("source_ids", source_ids)
-    return _membership(source_ids)
+    return _one_membership(source_ids)
 
 
-@st.composite
-def _timeline(draw: st.DrawFn, source_ids: SearchStrategy[str]) -> tuple[Membership, ...]:
+_TIMELINE_DAYS = st.lists(_DATES, min_size=1, max_size=3, unique_by=PartialDate.earliest)
+
+
+def _timeline(draw: st.DrawFn, cite: Pick[str]) -> tuple[Membership, ...]:
     """Memberships in time order, each starting when or after the previous ended."""
-    days = sorted(
-        draw(st.lists(partial_dates(), min_size=1, max_size=6, unique_by=PartialDate.earliest)),
-        key=PartialDate.earliest,
-    )
+    days = sorted(draw(_TIMELINE_DAYS), key=PartialDate.earliest)
     out = []
     i = 0
     while i < len(days):
         until = days[i + 1] if i + 1 < len(days) else None
-        out.append(draw(_memberships_from(days[i], until, source_ids)))
+        out.append(_membership(draw, days[i], until, cite))
         if until is None:
             break
         i += 1 if draw(st.booleans()) else 2  # the next status starts at once, or later
     return tuple(out)
+
+
+_AT_MOST_ONE = st.integers(0, 1)
+
+
+def _country_name(draw: st.DrawFn, cite: Pick[str]) -> CountryName:
+    return CountryName(language=draw(_languages), name=draw(_names), sources=cite(1, 3))
+
+
+@st.composite
+def _one_country_name(draw: st.DrawFn, source_ids: SearchStrategy[str]) -> CountryName:
+    return _country_name(draw, _pick_drawn(draw, source_ids))
 
 
 def country_names(*, source_ids: SearchStrategy[str] | None = None) -> SearchStrategy[CountryName]:
@@ -289,9 +385,30 @@ def country_names(*, source_ids: SearchStrategy[str] | None = None) -> SearchStr
 
     .. versionadded:: 0.2.0
     """
-    source_ids = slugs() if source_ids is None else source_ids
+    source_ids = _SLUGS if source_ids is None else source_ids
     _check("source_ids", source_ids)
-    return st.builds(CountryName, language=_languages, name=_names, sources=_ids(source_ids))
+    return _one_country_name(source_ids)
+
+
+def _country(draw: st.DrawFn, code: str, alpha3: str, cite: Pick[str]) -> Country:
+    return Country(
+        code=code,
+        alpha3=alpha3,
+        name=draw(_names),
+        name_zh=draw(_names),
+        name_ru=draw(_names),
+        aliases=draw(_ALIASES),
+        localized_names=tuple(_country_name(draw, cite) for _ in range(draw(_AT_MOST_ONE))),
+        region=draw(_REGIONS),
+        memberships=_timeline(draw, cite),
+    )
+
+
+@st.composite
+def _one_country(
+    draw: st.DrawFn, codes: SearchStrategy[str], source_ids: SearchStrategy[str]
+) -> Country:
+    return _country(draw, draw(codes), draw(_ALPHA3), _pick_drawn(draw, source_ids))
 
 
 def countries(
@@ -300,8 +417,8 @@ def countries(
     source_ids: SearchStrategy[str] | None = None,
 ) -> SearchStrategy[Country]:
     """
-    Countries with names in three languages, aliases, up to one localized
-    names and one to six memberships in time order, never overlapping.
+    Countries with names in three languages, aliases, at most one localized
+    name and one to three memberships in time order, never overlapping.
 
     Requires the hypothesis package.
 
@@ -311,22 +428,36 @@ def countries(
 
     .. versionadded:: 0.1.0
     """
-    codes = country_codes() if codes is None else codes
-    source_ids = slugs() if source_ids is None else source_ids
+    codes = _CODES if codes is None else codes
+    source_ids = _SLUGS if source_ids is None else source_ids
     _check("codes", codes)
     _check("source_ids", source_ids)
-    return st.builds(
-        Country,
-        code=codes,
-        alpha3=st.text(_UPPER, min_size=3, max_size=3),
-        name=_names,
-        name_zh=_names,
-        name_ru=_names,
-        aliases=st.lists(_names, max_size=3, unique=True),
-        localized_names=st.lists(country_names(source_ids=source_ids), max_size=1),
-        region=st.sampled_from(Region),
-        memberships=_timeline(source_ids),
+    return _one_country(codes, source_ids)
+
+
+def _organization(
+    draw: st.DrawFn, organization_id: str, country: str | None, cite: Pick[str]
+) -> Organization:
+    return Organization(
+        id=organization_id,
+        name=draw(_names),
+        kind=draw(_ORGANIZATION_KINDS),
+        country=country,
+        aliases=draw(_ALIASES),
+        sources=cite(1, 3),
+        note=draw(_OPTIONAL_PROSE),
+        reviewed=draw(_REVIEWED),
     )
+
+
+@st.composite
+def _one_organization(
+    draw: st.DrawFn,
+    ids: SearchStrategy[str],
+    codes: SearchStrategy[str | None],
+    source_ids: SearchStrategy[str],
+) -> Organization:
+    return _organization(draw, draw(ids), draw(codes), _pick_drawn(draw, source_ids))
 
 
 def organizations(
@@ -348,23 +479,13 @@ def organizations(
 
     .. versionadded:: 0.1.0
     """
-    ids = slugs() if ids is None else ids
-    codes = st.none() | country_codes() if codes is None else codes
-    source_ids = slugs() if source_ids is None else source_ids
+    ids = _SLUGS if ids is None else ids
+    codes = st.none() | _CODES if codes is None else codes
+    source_ids = _SLUGS if source_ids is None else source_ids
     _check("ids", ids)
     _check("codes", codes)
     _check("source_ids", source_ids)
-    return st.builds(
-        Organization,
-        id=ids,
-        name=_names,
-        kind=st.sampled_from(OrganizationKind),
-        country=codes,
-        aliases=st.lists(_names, max_size=3, unique=True),
-        sources=_ids(source_ids),
-        note=st.none() | _prose,
-        reviewed=_reviewed,
-    )
+    return _one_organization(ids, codes, source_ids)
 
 
 def participants(*, codes: SearchStrategy[str] | None = None) -> SearchStrategy[Participant]:
@@ -378,17 +499,61 @@ def participants(*, codes: SearchStrategy[str] | None = None) -> SearchStrategy[
 
     .. versionadded:: 0.1.0
     """
-    codes = country_codes() if codes is None else codes
+    codes = _CODES if codes is None else codes
     _check("codes", codes)
-    return st.builds(Participant, country=codes, role=st.sampled_from(Role))
+    return st.builds(Participant, country=codes, role=_ROLES)
 
 
-def _in_order(dates: Sequence[PartialDate | None]) -> tuple[PartialDate | None, PartialDate | None]:
-    """(started, ended) with ended not before started."""
-    started, ended = dates
+def _project(  # noqa: PLR0913 - a project's references, each drawn its own way
+    draw: st.DrawFn,
+    *,
+    project_id: str,
+    parent: str | None,
+    taking_part: Pick[Participant],
+    organization_ids: Pick[str],
+    cite: Pick[str],
+) -> Project:
+    started, ended = draw(_TWO_DATES)
     if started is not None and ended is not None and ended.latest() < started.earliest():
-        return ended, started
-    return started, ended
+        started, ended = ended, started
+    return Project(
+        id=project_id,
+        parent=parent,
+        participants=taking_part(0, 4),
+        organizations=organization_ids(0, 3),
+        sources=cite(1, 3),
+        started=started,
+        ended=ended,
+        name=draw(_names),
+        aliases=draw(_ALIASES),
+        summary=draw(_prose),
+        kind=draw(_PROJECT_KINDS),
+        status=draw(_PROJECT_STATUSES),
+        technologies=draw(_TECHNOLOGIES),
+        sectors=draw(_SECTORS),
+        location=draw(_OPTIONAL_NAMES),
+        note=draw(_OPTIONAL_PROSE),
+        reviewed=draw(_REVIEWED),
+    )
+
+
+@st.composite
+def _one_project(  # noqa: PLR0913, PLR0917 - the strategies projects() takes
+    draw: st.DrawFn,
+    ids: SearchStrategy[str],
+    taking_part: SearchStrategy[Participant],
+    organization_ids: SearchStrategy[str],
+    parents: SearchStrategy[str | None],
+    source_ids: SearchStrategy[str],
+) -> Project:
+    return _project(
+        draw,
+        project_id=draw(ids),
+        parent=draw(parents),
+        taking_part=_pick_drawn(draw, taking_part),
+        organization_ids=_pick_drawn(draw, organization_ids),
+        cite=_pick_drawn(draw, source_ids),
+    )
 
 
 def projects(
@@ -415,11 +580,11 @@ def projects(
 
     .. versionadded:: 0.1.0
     """
-    ids = slugs() if ids is None else ids
-    codes = country_codes() if codes is None else codes
-    organization_ids = slugs() if organization_ids is None else organization_ids
-    parents = st.none() | slugs() if parents is None else parents
-    source_ids = slugs() if source_ids is None else source_ids
+    ids = _SLUGS if ids is None else ids
+    codes = _CODES if codes is None else codes
+    organization_ids = _SLUGS if organization_ids is None else organization_ids
+    parents = st.none() | _SLUGS if parents is None else parents
+    source_ids = _SLUGS if source_ids is None else source_ids
     for name, value in (
         ("ids", ids),
         ("codes", codes),
@@ -428,65 +593,40 @@ def projects(
         ("source_ids", source_ids),
     ):
         _check(name, value)
-    dates = st.lists(_optional_dates(), min_size=2, max_size=2).map(_in_order)
-    return st.builds(
-        _project,
-        dates,
-        id=ids,
-        name=_names,
-        aliases=st.lists(_names, max_size=2, unique=True),
-        summary=_prose,
-        kind=st.sampled_from(ProjectKind),
-        status=st.sampled_from(ProjectStatus),
-        participants=_lists(participants(codes=codes), max_size=4),
-        organizations=_ids(organization_ids, min_size=0),
-        technologies=st.frozensets(st.sampled_from(Technology), max_size=4),
-        sectors=st.frozensets(st.sampled_from(Sector), max_size=3),
-        location=st.none() | _names,
-        parent=parents,
-        sources=_ids(source_ids),
-        note=st.none() | _prose,
-        reviewed=_reviewed,
+    return _one_project(ids, participants(codes=codes), organization_ids, parents, source_ids)
+
+
+def _indicator(draw: st.DrawFn, indicator_id: str, subject: str, cite: Pick[str]) -> Indicator:
+    unit = draw(_UNITS)
+    # period_end after period, and only with one
+    period, end = sorted(draw(_TWO_DATES), key=lambda d: (d is None, d.latest() if d else None))
+    if period is None or end is None or end.latest() == period.latest():
+        end = None
+    return Indicator(
+        id=indicator_id,
+        subject=subject,
+        metric=draw(_METRICS),
+        label=draw(_names),
+        value=draw(_VALUES if unit.can_be_negative else _NON_NEGATIVE_VALUES),
+        unit=unit,
+        qualifier=draw(_QUALIFIERS),
+        period=period,
+        period_end=end,
+        as_of=draw(_OPTIONAL_DATES),
+        sources=cite(1, 3),
+        note=draw(_OPTIONAL_PROSE),
+        reviewed=draw(_REVIEWED),
     )
 
 
-def _project(dates: tuple[PartialDate | None, PartialDate | None], **fields: Any) -> Project:
-    return Project(started=dates[0], ended=dates[1], **fields)
-
-
-def _period(dates: Sequence[PartialDate | None]) -> tuple[PartialDate | None, PartialDate | None]:
-    """(period, period_end), period_end after period, and only with one."""
-    period, end = sorted(dates, key=lambda d: (d is None, d.latest() if d else None))
-    if period is None or end is None or end.latest() == period.latest():
-        return period, None
-    return period, end
-
-
 @st.composite
-def _indicator(
+def _one_indicator(
     draw: st.DrawFn,
     ids: SearchStrategy[str],
     subjects: SearchStrategy[str],
     source_ids: SearchStrategy[str],
 ) -> Indicator:
-    unit = draw(st.sampled_from(Unit))
-    low = None if unit.can_be_negative else 0.0
-    period, period_end = _period(draw(st.lists(_optional_dates(), min_size=2, max_size=2)))
-    return Indicator(
-        id=draw(ids),
-        subject=draw(subjects),
-        metric=draw(_joined("_")),
-        label=draw(_names),
-        value=draw(st.floats(min_value=low, allow_nan=False, allow_infinity=False)),
-        unit=unit,
-        qualifier=draw(st.sampled_from(Qualifier)),
-        period=period,
-        period_end=period_end,
-        as_of=draw(_optional_dates()),
-        sources=draw(_ids(source_ids)),
-        note=draw(st.none() | _prose),
-        reviewed=draw(_reviewed),
-    )
+    return _indicator(draw, draw(ids), draw(subjects), _pick_drawn(draw, source_ids))
 
 
 def indicators(
@@ -509,13 +649,33 @@ def indicators(
 
     .. versionadded:: 0.1.0
     """
-    ids = slugs() if ids is None else ids
-    subjects = slugs() | country_codes() | st.just("SCO") if subjects is None else subjects
-    source_ids = slugs() if source_ids is None else source_ids
+    ids = _SLUGS if ids is None else ids
+    subjects = _SLUGS | _CODES | st.just("SCO") if subjects is None else subjects
+    source_ids = _SLUGS if source_ids is None else source_ids
     _check("ids", ids)
     _check("subjects", subjects)
     _check("source_ids", source_ids)
-    return _indicator(ids, subjects, source_ids)
+    return _one_indicator(ids, subjects, source_ids)
+
+
+def _conflict(draw: st.DrawFn, conflict_id: str, about: Pick[str], cite: Pick[str]) -> Conflict:
+    return Conflict(
+        id=conflict_id,
+        topic=draw(_names),
+        summary=draw(_prose),
+        records=about(1, 3),
+        sources=cite(1, 3),
+    )
+
+
+@st.composite
+def _one_conflict(
+    draw: st.DrawFn,
+    ids: SearchStrategy[str],
+    records: SearchStrategy[str],
+    source_ids: SearchStrategy[str],
+) -> Conflict:
+    return _conflict(draw, draw(ids), _pick_drawn(draw, records), _pick_drawn(draw, source_ids))
 
 
 def conflicts(
@@ -537,95 +697,91 @@ def conflicts(
 
     .. versionadded:: 0.1.0
     """
-    ids = slugs() if ids is None else ids
-    records = slugs() | country_codes() if records is None else records
-    source_ids = slugs() if source_ids is None else source_ids
+    ids = _SLUGS if ids is None else ids
+    records = _SLUGS | _CODES if records is None else records
+    source_ids = _SLUGS if source_ids is None else source_ids
     _check("ids", ids)
     _check("records", records)
     _check("source_ids", source_ids)
-    return st.builds(
-        Conflict,
-        id=ids,
-        topic=_names,
-        summary=_prose,
-        records=_ids(records),
-        sources=_ids(source_ids),
+    return _one_conflict(ids, records, source_ids)
+
+
+def _own_names(country: Country, holders: dict[str, str]) -> Country:
+    """
+    *country*, with each name that folds like another country's name or
+    code made its own by appending the country's code (Dataset.validate
+    refuses a name two countries share).
+    """
+    code = country.code
+    return attrs.evolve(
+        country,
+        name=_own_name(country.name, code, holders),
+        name_zh=_own_name(country.name_zh, code, holders),
+        name_ru=_own_name(country.name_ru, code, holders),
+        aliases=tuple(dict.fromkeys(_own_name(a, code, holders) for a in country.aliases)),
     )
 
 
-def _names_distinct(found: list[Country]) -> bool:
-    """No name of one country folds to a name of another (Dataset.validate's rule)."""
-    holders: dict[str, str] = {}
-    for country in found:
-        for name in country.names:
-            if holders.setdefault(normalize_key(name), country.code) != country.code:
-                return False
-    return True
-
-
-def _one_of(values: Sequence[T]) -> SearchStrategy[T]:
-    # With no values, nothing(): lists of it are empty, so references that
-    # have nothing to point at are simply not drawn.
-    return st.sampled_from(list(values)) if values else st.nothing()
+def _own_name(name: str, code: str, holders: dict[str, str]) -> str:
+    while holders.setdefault(normalize_key(name), code) != code:
+        name = f"{name} {code}"
+    return name
 
 
 @st.composite
-def _dataset(draw: st.DrawFn, max_records: int) -> Dataset:
-    def unique_ids(taken: set[str]) -> list[str]:
-        found = draw(
-            st.lists(slugs().filter(lambda s: s not in taken), max_size=max_records, unique=True)
-        )
+def _dataset(
+    draw: st.DrawFn,
+    source_ids: SearchStrategy[list[str]],
+    country_codes: SearchStrategy[list[tuple[str, str]]],
+    record_ids: SearchStrategy[list[str]],
+    conflict_ids: SearchStrategy[list[str]],
+) -> Dataset:
+    # Keys are drawn distinct first, then records are built around them, so
+    # every reference resolves by construction and nothing is drawn twice.
+    sources_drawn = draw(source_ids)
+    cite = _pick_from(draw, sources_drawn)
+    codes = draw(country_codes)
+    holders = {normalize_key(key): code for code, alpha3 in codes for key in (code, alpha3)}
+    drawn_countries = [
+        _own_names(_country(draw, code, alpha3, cite), holders) for code, alpha3 in codes
+    ]
+    alpha2 = [code for code, _ in codes]
+
+    taken: set[str] = set()
+
+    def fresh(ids: list[str]) -> list[str]:
+        """The ids not taken by another organisation, project or indicator."""
+        found = [i for i in ids if i not in taken]
         taken.update(found)
         return found
 
-    drawn_sources = draw(
-        st.lists(sources(), min_size=1, max_size=max_records + 1, unique_by=_source_id)
-    )
-    source_ids = _one_of([s.id for s in drawn_sources])
-    drawn_countries = draw(
-        st.lists(
-            countries(source_ids=source_ids),
-            max_size=max_records,
-            unique_by=(_code, _alpha3),
-        )
-    )
-    assume(_names_distinct(drawn_countries))
-    codes = [c.code for c in drawn_countries]
-    taken: set[str] = set()
-    organization_ids = unique_ids(taken)
-    project_ids = unique_ids(taken)
-    indicator_ids = unique_ids(taken)
+    organization_ids = fresh(draw(record_ids))
+    project_ids = fresh(draw(record_ids))
+    indicator_ids = fresh(draw(record_ids))
 
+    in_country = _pick_from(draw, alpha2)
     drawn_organizations = [
-        draw(organizations(ids=st.just(i), codes=st.none() | _one_of(codes), source_ids=source_ids))
-        for i in organization_ids
+        _organization(draw, i, _one_or_none(in_country), cite) for i in organization_ids
     ]
+    taking_part = _pick_from(draw, [Participant(country=c, role=r) for c in alpha2 for r in Role])
+    named = _pick_from(draw, organization_ids)
     drawn_projects = [
-        draw(
-            projects(
-                ids=st.just(i),
-                codes=_one_of(codes),
-                organization_ids=_one_of(organization_ids),
-                # only earlier projects can be parents, so there are no cycles
-                parents=st.none() | _one_of(project_ids[:n]),
-                source_ids=source_ids,
-            )
+        # only earlier projects can be parents, so there are no cycles
+        _project(
+            draw,
+            project_id=i,
+            parent=_one_or_none(_pick_from(draw, project_ids[:n])),
+            taking_part=taking_part,
+            organization_ids=named,
+            cite=cite,
         )
         for n, i in enumerate(project_ids)
     ]
-    subjects = _one_of([*project_ids, *organization_ids, *codes, "SCO"])
-    drawn_indicators = [
-        draw(indicators(ids=st.just(i), subjects=subjects, source_ids=source_ids))
-        for i in indicator_ids
-    ]
-    records = [*project_ids, *organization_ids, *indicator_ids, *codes]
-    drawn_conflicts = draw(
-        st.lists(
-            conflicts(records=_one_of(records), source_ids=source_ids),
-            max_size=max_records if records else 0,
-            unique_by=_record_id,
-        )
-    )
+    subjects = _pick_from(draw, [*project_ids, *organization_ids, *alpha2, "SCO"])
+    drawn_indicators = [_indicator(draw, i, subjects(1, 1)[0], cite) for i in indicator_ids]
+    records = [*project_ids, *organization_ids, *indicator_ids, *alpha2]
+    about = _pick_from(draw, records)
+    drawn_conflicts = [_conflict(draw, i, about, cite) for i in draw(conflict_ids) if records]
     citing: list[Membership | CountryName | Organization | Project | Indicator | Conflict] = [
         *(m for c in drawn_countries for m in c.memberships),
         *(n for c in drawn_countries for n in c.localized_names),
@@ -636,7 +792,7 @@ def _dataset(draw: st.DrawFn, max_records: int) -> Dataset:
     ]
     cited = {source for record in citing for source in record.sources}
     return Dataset(
-        sources=[s for s in drawn_sources if s.id in cited],
+        sources=[_source(draw, i) for i in sources_drawn if i in cited],
         countries=drawn_countries,
         organizations=drawn_organizations,
         projects=drawn_projects,
@@ -645,23 +801,15 @@ def _dataset(draw: st.DrawFn, max_records: int) -> Dataset:
     )
 
 
-def _source_id(source: Source) -> str:
-    return source.id
+def _first(pair: tuple[str, str]) -> str:
+    return pair[0]
 
 
-def _record_id(record: Conflict) -> str:
-    return record.id
+def _second(pair: tuple[str, str]) -> str:
+    return pair[1]
 
 
-def _code(country: Country) -> str:
-    return country.code
-
-
-def _alpha3(country: Country) -> str:
-    return country.alpha3
-
-
-def datasets(*, max_records: int = 5) -> SearchStrategy[Dataset]:
+def datasets(*, max_records: int = 2) -> SearchStrategy[Dataset]:
     """
     Whole datasets that pass `sco_digital.Dataset.validate`: ids unique
     across organisations, projects and indicators; every reference
@@ -679,23 +827,11 @@ def datasets(*, max_records: int = 5) -> SearchStrategy[Dataset]:
     if not isinstance(max_records, int) or isinstance(max_records, bool) or max_records < 0:
         msg = f"max_records must be a non-negative int, got {max_records!r}"
         raise TypeError(msg)
-    return _dataset(max_records)
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register the strategies for `st.from_type`; run by Hypothesis' entry point."""
-    registered: tuple[tuple[type[Any], Callable[[], SearchStrategy[Any]]], ...] = (
-        (PartialDate, partial_dates),
-        (Source, sources),
-        (Membership, memberships),
-        (CountryName, country_names),
-        (Country, countries),
-        (Organization, organizations),
-        (Participant, participants),
-        (Project, projects),
-        (Indicator, indicators),
-        (Conflict, conflicts),
-        (Dataset, datasets),
+    return _dataset(
+        source_ids=st.lists(_SLUGS, min_size=1, max_size=max_records + 1, unique=True),
+        country_codes=st.lists(
+            st.tuples(_CODES, _ALPHA3), max_size=max_records, unique_by=(_first, _second)
+        ),
+        record_ids=st.lists(_SLUGS, max_size=max_records, unique=True),
+        conflict_ids=st.lists(_SLUGS, max_size=max_records, unique=True),
     )
-    for cls, strategy in registered:
-        st.register_type_strategy(cls, strategy())

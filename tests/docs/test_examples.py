@@ -33,8 +33,9 @@ PAGES = [
     ROOT / "README.md",
     *sorted(p for p in (ROOT / "docs").rglob("*.md") if "_build" not in p.parts),
 ]
-# .ci/run runs the README's commands with $PYTHON, python3 unless set.
-CI_RUN = (ROOT / ".ci" / "run").read_text(encoding="utf-8").replace("$PYTHON ", "python3 ")
+# The repository's CI script. An unpacked sdist (which has PKG-INFO) leaves it out,
+# so the checks against it are defined only in a tree that has it (test_tree).
+CI_SCRIPT = ROOT / ".ci" / "run"
 EXTRAS = set(metadata("sco-digital").get_all("Provides-Extra") or ())
 FENCE = re.compile(
     r"^(?P<indent>[ ]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n`]*)\n"
@@ -92,7 +93,15 @@ def test_pages_are_found() -> None:
     names = {p.relative_to(ROOT).as_posix() for p in PAGES}
     assert {"README.md", "docs/index.md", "docs/guide/cli.md"} <= names
     assert len(CONSOLE) >= 10
-    assert "PYTHON=${PYTHON:-python3}" in CI_RUN
+
+
+def test_tree() -> None:
+    """
+    The tests run in a checkout, which has .ci/run, or in an unpacked sdist,
+    which has PKG-INFO and no .ci/run; so the .ci/run tests below run in every
+    checkout.
+    """
+    assert CI_SCRIPT.is_file() != (ROOT / "PKG-INFO").is_file()
 
 
 @pytest.mark.parametrize("block", BLOCKS, ids=str)
@@ -105,10 +114,19 @@ def test_every_block_is_a_checked_kind(block: Block) -> None:
         assert block.body.endswith("\n\n"), f"{block}: end the block with a blank line"
 
 
-def test_pages_with_doctests_are_collected() -> None:
-    """Pytest's own collection includes every page that shows pycon examples."""
+def test_pages_with_doctests_are_collected(pytestconfig: pytest.Config) -> None:
+    """
+    Pytest's own collection includes every page that shows pycon examples:
+    README.md and docs/ are test paths, and collecting them with the
+    project's options (--doctest-glob) lists each page. Collecting the
+    tests and sources too would cost seconds and find no page.
+    """
+    assert {"README.md", "docs"} <= set(pytestconfig.getini("testpaths"))
     listing = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        [
+            *(sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"),
+            *("README.md", "docs"),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -171,6 +189,29 @@ def test_console_example(
         ) is not None:
             extras = set((install["extras"] or "").split(",")) - {""}
             assert extras <= EXTRAS, f"{block}: {command!r} names an unknown extra"
-        else:
-            assert command in CI_RUN, f"{block}: {command!r} is not run by .ci/run"
+        else:  # run by .ci/run: test_ci_runs_the_command
             assert not shown, f"{block}: .ci/run does not check the output of {command!r}"
+
+
+def ci_commands() -> list[tuple[Block, str]]:
+    """The console commands that neither run sco-digital nor install this package."""
+    return [
+        (block, command)
+        for block in CONSOLE
+        for command, _ in commands(block)
+        if shlex.split(command, comments=True)[0] != "sco-digital"
+        and PIP_INSTALL.fullmatch(" ".join(command.split("#")[0].split())) is None
+    ]
+
+
+if CI_SCRIPT.is_file():
+    # .ci/run runs the README's commands with $PYTHON, python3 unless set.
+    CI_RUN = CI_SCRIPT.read_text(encoding="utf-8").replace("$PYTHON ", "python3 ")
+
+    def test_ci_runs_python3_unless_told() -> None:
+        assert "PYTHON=${PYTHON:-python3}" in CI_RUN
+
+    @pytest.mark.parametrize(("block", "command"), ci_commands(), ids=str)
+    def test_ci_runs_the_command(block: Block, command: str) -> None:
+        """Each command a page shows is run, verbatim, by .ci/run."""
+        assert command in CI_RUN, f"{block}: {command!r} is not run by .ci/run"

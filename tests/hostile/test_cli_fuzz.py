@@ -79,6 +79,7 @@ def well_ended(status: object, err: str) -> bool:
     )
 
 
+@pytest.mark.slow
 def test_fuzzed_arguments_in_process(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,

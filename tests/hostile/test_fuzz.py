@@ -6,7 +6,9 @@ Each test counts what it tried and prints the counts when it ends:
 
     HYPOTHESIS_PROFILE=fuzz .venv/bin/python -m pytest tests/hostile/test_fuzz.py
 
-runs the ``fuzz`` profile (10,000 inputs per test); CI runs the default one.
+runs the ``fuzz`` profile (10,000 inputs per test). The tests are marked
+slow: README's test command leaves them out, ``pytest -m slow`` (which
+.ci/run runs) takes them with the ``ci`` profile.
 """
 
 from __future__ import annotations
@@ -224,6 +226,7 @@ def report(capsys: pytest.CaptureFixture[str], what: str, counts: Counter[str]) 
         )
 
 
+@pytest.mark.slow
 def test_load_path_fuzz(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """load(path) on damaged copies of the bundled files: a valid Dataset or a DataError;
     the default dataset is untouched, and the next good load works.
@@ -256,6 +259,7 @@ def test_load_path_fuzz(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert 0 == counts["other"]
 
 
+@pytest.mark.slow
 def test_bundled_load_fuzz(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

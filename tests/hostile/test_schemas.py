@@ -327,10 +327,10 @@ class TestAgreement:
         _loader._check_manifest(manifest, {}, problems)
         assert MANIFEST.is_valid(manifest) == (not problems), (key, value, problems)
 
-    @pytest.mark.parametrize(
-        "year",
-        [1000, 1600, 1700, 1800, 1900, 2000, 2023, 2024, 2025, 2100, 2400, 9996, 9999],
-    )
+    # One year of each kind the leap rules tell apart (a multiple of 400, of 100 only,
+    # of 4 only, none), and the first and last years; test_dates_agree_with_the_calendar
+    # checks the leap days of every century and every last two digits.
+    @pytest.mark.parametrize("year", [1000, 1900, 2000, 2024, 2025, 9999])
     def test_every_day_of_a_year(self, year: int) -> None:
         """Every day, and every non-day up to the 32nd, of years around the leap rules."""
         dates = [str(year), *(f"{year}-{m:02}" for m in range(14))]
@@ -341,8 +341,13 @@ class TestAgreement:
             assert VALIDATORS[Source].is_valid(found) == loads(found, Source), text
 
     def test_dates_agree_with_the_calendar(self) -> None:
-        """The date pattern accepts a day exactly when the calendar has it."""
-        for year in range(1000, 10000, 7):
+        """
+        The date pattern accepts a day exactly when the calendar has it, in
+        years with every last two digits and in every century's first year
+        (the leap rules look at nothing else).
+        """
+        years = [*range(2000, 2100), *range(1000, 10000, 100)]
+        for year in years:
             for month, day in [(2, 28), (2, 29), (4, 30), (4, 31), (12, 31)]:
                 try:
                     dt.date(year, month, day)
@@ -357,7 +362,8 @@ class TestAgreement:
 
 
 class TestGenerated:
-    @pytest.mark.parametrize("cls", [*CLASSES, Membership])
+    # Records of the other classes are checked in test_schema_valid_records_load.
+    @pytest.mark.parametrize("cls", [Membership])
     def test_schema_valid_records_are_built(self, cls: type) -> None:
         """Records drawn from the schema alone are built by the converter, unless they
         break a rule the schema cannot express (the order of two dates).
@@ -374,8 +380,10 @@ class TestGenerated:
     def test_schema_valid_records_load(
         self, tmp_path_factory: pytest.TempPathFactory, cls: type
     ) -> None:
-        """A record drawn from the schema, with its references pointed at records that
-        exist and its id made unique, loads with the mini dataset, unchanged.
+        """A record drawn from the schema is built by the converter, unless it breaks a
+        rule the schema cannot express (the order of two dates); with its references
+        pointed at records that exist and its id made unique, it loads with the mini
+        dataset, unchanged.
         """
         directory = write_json(mini.dataset(), tmp_path_factory.mktemp("generated"))
         original = {name: (directory / name).read_bytes() for name in FILES}
@@ -384,6 +392,7 @@ class TestGenerated:
         @given(from_schema(record_schema(cls)))
         def run(raw: dict[str, Any]) -> None:
             assume(within_rules_beyond(raw, cls))
+            assert loads(raw, cls)
             record = meet_cross_record_rules(cls, copy.deepcopy(raw))
             for file, content in original.items():
                 (directory / file).write_bytes(content)
@@ -437,7 +446,7 @@ def meet_cross_record_rules(cls: type, raw: dict[str, Any]) -> dict[str, Any]:
 
 def test_docs_page() -> None:
     """docs/schemas.md lists RULES_BEYOND and includes every schema (pytest runs its examples)."""
-    page = Path(sd.__file__).parents[2] / "docs" / "schemas.md"
+    page = Path(__file__).parents[2] / "docs" / "schemas.md"
     text = page.read_text(encoding="utf-8")
     listed = text.split("a test keeps them equal. -->\n\n", 1)[1].split("\n\n", 1)[0]
     assert [f"- {rule}" for rule in RULES_BEYOND] == listed.splitlines()

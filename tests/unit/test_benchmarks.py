@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(__file__).parents[2] / "benchmarks" / "run.py"
 
 ROWS = [
@@ -26,6 +28,7 @@ ROWS = [
 ]
 
 
+@pytest.mark.slow  # a run of every benchmark, in a subprocess
 def test_quick_run_prints_every_row() -> None:
     """Every benchmark runs and gets a row with a ratio; no timing is checked."""
     done = subprocess.run(

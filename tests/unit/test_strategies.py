@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
 from collections.abc import Callable
 from importlib.metadata import entry_points
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -53,6 +55,15 @@ def test_country_memberships_in_order(country: sd.Country) -> None:
 def test_datasets_validate(ds: sd.Dataset) -> None:
     """Generated datasets pass every cross-record rule."""
     assert () == ds.problems()
+
+
+@given(st.data(), st.integers(0, 4))
+def test_datasets_size(data: st.DataObject, most: int) -> None:
+    """max_records bounds each kind of record; sources may have one more."""
+    ds = data.draw(strategies.datasets(max_records=most))
+    for table in (ds.countries, ds.organizations, ds.projects, ds.indicators, ds.conflicts):
+        assert len(table) <= most
+    assert len(ds.sources) <= most + 1
 
 
 @given(strategies.datasets(max_records=0))
@@ -130,10 +141,86 @@ def test_keyword_only() -> None:
 
 
 def test_entry_point() -> None:
-    """The package registers its setup hook in Hypothesis' entry-point group."""
-    assert ["sco_digital.strategies:_hypothesis_setup_hook"] == [
+    """
+    The package registers its setup hook in Hypothesis' entry-point group,
+    in a module apart from the strategies (see test_import_orders).
+    """
+    assert ["sco_digital._hypothesis_hook:_hypothesis_setup_hook"] == [
         e.value for e in entry_points(group="hypothesis") if e.name == "sco_digital"
     ]
+
+
+MODULES = ("sco_digital", "sco_digital.strategies", "hypothesis", "hypothesis.strategies")
+
+
+def import_orders() -> list[Any]:
+    """
+    Every order in which a user may first import these four modules. What
+    happens depends only on the module imported first (and, after a bare
+    ``sco_digital``, the next one), so the default run takes one order of
+    each of those six kinds and the slow run takes the other 18.
+    """
+    seen: set[tuple[str, ...]] = set()
+    params = []
+    for order in itertools.permutations(MODULES):
+        kind = order[:2] if order[0] == "sco_digital" else order[:1]
+        marks = [pytest.mark.slow] if kind in seen else []
+        seen.add(kind)
+        params.append(pytest.param(order, marks=marks, id=",".join(order)))
+    return params
+
+
+DRAW_PROJECTS = """
+from hypothesis import given, settings, strategies as st
+from sco_digital import Project
+seen = []
+@settings(max_examples=5, database=None)
+@given(st.from_type(Project))
+def check(project):
+    seen.append(type(project).__name__)
+check()
+print(sorted(set(seen)))
+"""
+
+
+@pytest.mark.parametrize("order", import_orders())
+def test_import_orders(order: tuple[str, ...], tmp_path: Path) -> None:
+    """
+    In a fresh interpreter, the four modules import in any order, and then
+    st.from_type(Project) draws projects. Hypothesis runs its entry points
+    while it is being imported, which may be from inside
+    ``import sco_digital.strategies``.
+    """
+    code = "".join(f"import {name}\n" for name in order) + DRAW_PROJECTS
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path
+    )
+    assert (0, "['Project']\n", "") == (done.returncode, done.stdout, done.stderr)
+
+
+@pytest.mark.slow  # a nested pytest run; test_import_orders covers this order in the default run
+def test_pytest_collects_a_file_importing_strategies_first(tmp_path: Path) -> None:
+    """A downstream test file whose first import is sco_digital.strategies is collected and passes."""
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    (tmp_path / "test_downstream.py").write_text(
+        "from sco_digital.strategies import datasets\n"
+        "from hypothesis import given, settings, strategies as st\n"
+        "from sco_digital import Project\n"
+        "@settings(max_examples=5, database=None)\n"
+        "@given(datasets(), st.from_type(Project))\n"
+        "def test_downstream(ds, project):\n"
+        "    ds.validate()\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_downstream.py"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert 0 == done.returncode, done.stdout + done.stderr
+    assert "1 passed" in done.stdout
 
 
 @pytest.mark.parametrize("cls", [sd.PartialDate, sd.Project, sd.Dataset])
