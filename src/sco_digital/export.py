@@ -12,9 +12,11 @@ all and is generated from `TABLES`.
 when called). `write_csv`, `write_json`, `write_parquet`, `write_sqlite` and
 `write_datapackage` write files.
 
-Every writer is safe: it writes to temporary files beside the target and
-renames them into place, refuses to replace existing files unless
-``overwrite=True``, and leaves nothing behind when it fails half way.
+Every writer is safe (see `_staging`): it writes into a hidden directory
+inside the target and moves the files into place when all are complete,
+refuses to replace existing files unless ``overwrite=True`` and anything but
+a regular file even then, and leaves nothing behind when it fails half way
+or is interrupted.
 """
 
 from __future__ import annotations
