@@ -178,6 +178,18 @@ class Dataset:
         version = f" {self.data_version}" if self.data_version else ""
         return f"<Dataset{version}: {counts}>"
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # pickle, copy and deepcopy take the records and build the indexes anew.
+        return _restore, (
+            self.sources,
+            self.countries,
+            self.organizations,
+            self.projects,
+            self.indicators,
+            self.conflicts,
+            self.data_version,
+        )
+
     # -- single records -------------------------------------------------------
 
     def country(self, key: str | Country) -> Country:
@@ -566,6 +578,27 @@ def _active_in(project: Project, year: int) -> bool:
         # Finished with no end date: nothing says it ran past its first year.
         return project.status not in _FINISHED or started.year == year
     return ended.year >= year
+
+
+def _restore(  # noqa: PLR0913, PLR0917 - the fields of Dataset.__reduce__, in order
+    sources: tuple[Source, ...],
+    countries: tuple[Country, ...],
+    organizations: tuple[Organization, ...],
+    projects: tuple[Project, ...],
+    indicators: tuple[Indicator, ...],
+    conflicts: tuple[Conflict, ...],
+    data_version: str | None,
+) -> Dataset:
+    """A pickled or copied Dataset, rebuilt from its records."""
+    return Dataset(
+        sources=sources,
+        countries=countries,
+        organizations=organizations,
+        projects=projects,
+        indicators=indicators,
+        conflicts=conflicts,
+        data_version=data_version,
+    )
 
 
 def _source_ids(record: Cited | Country) -> Iterator[str]:
