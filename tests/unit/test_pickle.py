@@ -54,13 +54,13 @@ def answers(ds: sd.Dataset) -> list[object]:
 @pytest.mark.parametrize("trip", ROUND_TRIPS)
 @pytest.mark.parametrize("which", ["bundled", "mini", "empty"])
 def test_dataset(trip: str, which: str) -> None:
-    ds = {
-        "bundled": sd.load,
-        "mini": mini.dataset,
-        "empty": lambda: sd.Dataset(
-            sources=(), countries=(), organizations=(), projects=(), indicators=()
-        ),
-    }[which]()
+    ds = (
+        sd.load()
+        if which == "bundled"
+        else mini.dataset()
+        if which == "mini"
+        else sd.Dataset(sources=(), countries=(), organizations=(), projects=(), indicators=())
+    )
     back = ROUND_TRIPS[trip](ds)
     assert ds == back
     assert ds.data_version == back.data_version
