@@ -228,38 +228,33 @@ def _table(rows: Sequence[dict[str, Any]], widths: dict[str, int]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _emit(  # noqa: PLR0913 - the rows, and how to show them
+def _emit(
     rows: list[dict[str, Any]],
-    fmt: str,
+    args: argparse.Namespace,
     widths: dict[str, int],
     out: io.TextIOBase,
-    *,
-    fields: Sequence[str] = (),
-    bom: bool = False,
+    table: str | None = None,
 ) -> None:
-    """Write *rows* as *fmt*; CSV has the header *fields* (by default, the first row's keys)."""
-    if fmt == "json":
+    """
+    Write *rows* in the format *args* asks for. CSV has the columns of the
+    export table *table* as its header (the first row's keys if None).
+    """
+    if args.format == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "csv":
-        from .export import csv_text
+    elif args.format == "csv":
+        from .export import TABLES, csv_text
 
-        header = list(fields or rows[0])
+        header = list(rows[0]) if table is None else [c.name for c in TABLES[table].columns]
         text = csv_text(header, ([row[f] for f in header] for row in rows), lineterminator="\n")
         buffer = getattr(out, "buffer", None)
-        if bom and buffer is not None:  # UTF-8 whatever the terminal's encoding
+        if args.bom and buffer is not None:  # UTF-8 whatever the terminal's encoding
             out.flush()
             buffer.write(codecs.BOM_UTF8 + text.encode("utf-8"))
             buffer.flush()
         else:
-            out.write("\ufeff" + text if bom else text)
+            out.write("\ufeff" + text if args.bom else text)
     else:
         out.write(_table(rows, widths))
-
-
-def _fields(table: str) -> list[str]:
-    from .export import TABLES
-
-    return [column.name for column in TABLES[table].columns]
 
 
 def _records(
@@ -282,7 +277,7 @@ def _summary(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
         members = ", ".join(c.code for c in ds.members())
         out.write(f"SCO digital cooperation dataset, data version {ds.data_version}\n")
         out.write(f"Member states today: {members}\n\n")
-    _emit(rows, args.format, {"table": 14, "records": 7}, out, bom=args.bom)
+    _emit(rows, args, {"table": 14, "records": 7}, out)
 
 
 def _countries(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
@@ -297,14 +292,7 @@ def _countries(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> Non
         for row in rows:
             status = ds.country(row["code"]).status_on(day)
             row["status"] = status.label if status else "-"
-    _emit(
-        rows,
-        args.format,
-        {"code": 4, "name": 22, "region": 18, "status": 30},
-        out,
-        fields=_fields("countries"),
-        bom=args.bom,
-    )
+    _emit(rows, args, {"code": 4, "name": 22, "region": 18, "status": 30}, out, "countries")
 
 
 def _projects(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
@@ -328,28 +316,14 @@ def _project_rows(
     if args.format == "table":
         for row in rows:
             row["countries"] = " ".join(sorted(ds.project(row["id"]).countries))
-    _emit(
-        rows,
-        args.format,
-        {"id": 36, "started": 10, "status": 11, "countries": 17},
-        out,
-        fields=_fields("projects"),
-        bom=args.bom,
-    )
+    _emit(rows, args, {"id": 36, "started": 10, "status": 11, "countries": 17}, out, "projects")
 
 
 def _indicators(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
     chosen = ds.indicators if args.subject is None else ds.indicators_for(args.subject)
     ids = {i.id for i in chosen}
     rows = _records(ds, "indicators", lambda row: row["id"] in ids)
-    _emit(
-        rows,
-        args.format,
-        {"id": 30, "label": 27, "text": 19},
-        out,
-        fields=_fields("indicators"),
-        bom=args.bom,
-    )
+    _emit(rows, args, {"id": 30, "label": 27, "text": 19}, out, "indicators")
 
 
 def _search(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
@@ -369,7 +343,7 @@ def _show(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
         out.write(json.dumps(raw, ensure_ascii=False, indent=2) + "\n")
         return
     if args.format == "csv":
-        _emit([{k: _flat(v) for k, v in raw.items()}], "csv", {}, out, bom=args.bom)
+        _emit([{k: _flat(v) for k, v in raw.items()}], args, {}, out)
         return
     for key, value in raw.items():
         _show_field(key, value, out)
