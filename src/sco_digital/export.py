@@ -28,6 +28,7 @@ import errno
 import io
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -820,7 +821,8 @@ def write_csv(
     needed, CRLF line ends) with a header row; an empty field is a missing
     value (no text field can be empty otherwise). A text that a spreadsheet
     would take for a formula (one beginning with ``=``, ``+``, ``-``, ``@``,
-    a tab or a carriage return) is written with an apostrophe before it.
+    a tab or a carriage return, perhaps after apostrophes) is written with
+    an apostrophe before it; see `csv_text`.
 
     Args:
         ds: The dataset to write; it must pass `Dataset.validate`.
@@ -849,7 +851,10 @@ def write_csv(
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""What a CSV text cell may not begin with: a spreadsheet would run it as a formula."""
+"""What makes a spreadsheet run a cell as a formula when it begins the cell."""
+
+_FORMULA = re.compile("'*[" + re.escape("".join(FORMULA_STARTS)) + "]")
+"""A text that begins like a formula, perhaps after apostrophes."""
 
 
 def csv_text(
@@ -858,14 +863,16 @@ def csv_text(
     """
     *header* and *rows* as CSV, with an apostrophe before every text that
     begins like a formula (see `FORMULA_STARTS`), so that a spreadsheet
-    shows it instead of running it. Numbers are left as they are.
+    shows it instead of running it. A text that begins with apostrophes and
+    then like a formula gets one more too, so that the rule can be undone:
+    remove one apostrophe from each text cell that begins with apostrophes
+    followed by one of `FORMULA_STARTS`. Numbers are left as they are.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator=lineterminator)
     writer.writerow(header)
     writer.writerows(
-        ["'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for v in row]
-        for row in rows
+        ["'" + v if isinstance(v, str) and _FORMULA.match(v) else v for v in row] for row in rows
     )
     return buffer.getvalue()
 
