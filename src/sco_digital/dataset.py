@@ -180,15 +180,8 @@ class Dataset:
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # pickle, copy and deepcopy take the records and build the indexes anew.
-        return _restore, (
-            self.sources,
-            self.countries,
-            self.organizations,
-            self.projects,
-            self.indicators,
-            self.conflicts,
-            self.data_version,
-        )
+        fields = attrs.fields(Dataset)
+        return _restore, ({f.alias: getattr(self, f.name) for f in fields if f.init},)
 
     # -- single records -------------------------------------------------------
 
@@ -580,25 +573,9 @@ def _active_in(project: Project, year: int) -> bool:
     return ended.year >= year
 
 
-def _restore(  # noqa: PLR0913, PLR0917 - the fields of Dataset.__reduce__, in order
-    sources: tuple[Source, ...],
-    countries: tuple[Country, ...],
-    organizations: tuple[Organization, ...],
-    projects: tuple[Project, ...],
-    indicators: tuple[Indicator, ...],
-    conflicts: tuple[Conflict, ...],
-    data_version: str | None,
-) -> Dataset:
+def _restore(fields: dict[str, Any]) -> Dataset:
     """A pickled or copied Dataset, rebuilt from its records."""
-    return Dataset(
-        sources=sources,
-        countries=countries,
-        organizations=organizations,
-        projects=projects,
-        indicators=indicators,
-        conflicts=conflicts,
-        data_version=data_version,
-    )
+    return Dataset(**fields)
 
 
 def _source_ids(record: Cited | Country) -> Iterator[str]:
