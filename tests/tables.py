@@ -7,6 +7,7 @@ text, valid_from...) are ignored; everything else must rebuild the records.
 from __future__ import annotations
 
 import csv
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -76,7 +77,8 @@ def _typed(kind: str, text: str) -> Any:
         return int(text)
     if kind == "number":
         return float(text)
-    return text
+    # CSV puts an apostrophe before a text beginning like a formula, perhaps after some.
+    return text[1:] if re.match("'+[-=+@\t\r]", text) else text
 
 
 def _term(vocabulary: type[V], slug: str) -> V:

@@ -110,9 +110,9 @@ else:
         # Computed on first access so that `import sco_digital` reads nothing.
         # Hidden from type checkers, which would otherwise accept any name.
         if name == "__version__":
-            from importlib.metadata import version
+            from ._version import package_version
 
-            return version("sco-digital")
+            return package_version()
         if name == "DATA_VERSION":
             from ._loader import bundled_manifest
 

@@ -21,12 +21,11 @@ def cite(*, bibtex: bool = False, data_version: str | None = None) -> str:
 
     .. versionadded:: 0.1.0
     """
-    from importlib.metadata import version as package_version
-
     from ._loader import bundled_manifest
+    from ._version import package_version
 
     data = data_version or bundled_manifest()["data_version"]
-    package = package_version("sco-digital")
+    package = package_version()
     year = data[:4]
     if bibtex:
         key = f"sco_digital_{data.replace('.', '_')}"

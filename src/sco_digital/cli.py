@@ -9,7 +9,7 @@ are one readable line each on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import csv
+import codecs
 import datetime as dt
 import io
 import json
@@ -95,6 +95,15 @@ def _parser() -> argparse.ArgumentParser:
             default="table",
             help="output format (default: table)",
         )
+        bom(sub)
+
+    def bom(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--bom",
+            action="store_true",
+            help="with --format csv: UTF-8 with a byte-order mark, which Excel needs"
+            " to read non-Latin names",
+        )
 
     output(
         command(
@@ -171,6 +180,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
     sub.add_argument("out", help="a directory (csv, json, parquet, datapackage) or a file (sqlite)")
     sub.add_argument("--force", action="store_true", help="replace existing files")
+    bom(sub)
 
     sub = command(
         "validate",
@@ -218,14 +228,31 @@ def _table(rows: Sequence[dict[str, Any]], widths: dict[str, int]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, widths: dict[str, int], out: io.TextIOBase) -> None:
-    if fmt == "json":
+def _emit(
+    rows: list[dict[str, Any]],
+    args: argparse.Namespace,
+    widths: dict[str, int],
+    out: io.TextIOBase,
+    table: str | None = None,
+) -> None:
+    """
+    Write *rows* in the format *args* asks for. CSV has the columns of the
+    export table *table* as its header (the first row's keys if None).
+    """
+    if args.format == "json":
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+    elif args.format == "csv":
+        from .export import TABLES, csv_text
+
+        header = list(rows[0]) if table is None else [c.name for c in TABLES[table].columns]
+        text = csv_text(header, ([row[f] for f in header] for row in rows), lineterminator="\n")
+        buffer = getattr(out, "buffer", None)
+        if args.bom and buffer is not None:  # UTF-8 whatever the terminal's encoding
+            out.flush()
+            buffer.write(codecs.BOM_UTF8 + text.encode("utf-8"))
+            buffer.flush()
+        else:
+            out.write("\ufeff" + text if args.bom else text)
     else:
         out.write(_table(rows, widths))
 
@@ -250,7 +277,7 @@ def _summary(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
         members = ", ".join(c.code for c in ds.members())
         out.write(f"SCO digital cooperation dataset, data version {ds.data_version}\n")
         out.write(f"Member states today: {members}\n\n")
-    _emit(rows, args.format, {"table": 14, "records": 7}, out)
+    _emit(rows, args, {"table": 14, "records": 7}, out)
 
 
 def _countries(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
@@ -265,7 +292,7 @@ def _countries(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> Non
         for row in rows:
             status = ds.country(row["code"]).status_on(day)
             row["status"] = status.label if status else "-"
-    _emit(rows, args.format, {"code": 4, "name": 22, "region": 18, "status": 30}, out)
+    _emit(rows, args, {"code": 4, "name": 22, "region": 18, "status": 30}, out, "countries")
 
 
 def _projects(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
@@ -278,23 +305,25 @@ def _projects(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None
         organization=args.organization,
         active_in=args.active_in,
     )
-    _project_rows(ds, chosen, args.format, out)
+    _project_rows(ds, chosen, args, out)
 
 
-def _project_rows(ds: Dataset, chosen: Sequence[Project], fmt: str, out: io.TextIOBase) -> None:
+def _project_rows(
+    ds: Dataset, chosen: Sequence[Project], args: argparse.Namespace, out: io.TextIOBase
+) -> None:
     ids = {p.id for p in chosen}
     rows = _records(ds, "projects", lambda row: row["id"] in ids)
-    if fmt == "table":
+    if args.format == "table":
         for row in rows:
             row["countries"] = " ".join(sorted(ds.project(row["id"]).countries))
-    _emit(rows, fmt, {"id": 36, "started": 10, "status": 11, "countries": 17}, out)
+    _emit(rows, args, {"id": 36, "started": 10, "status": 11, "countries": 17}, out, "projects")
 
 
 def _indicators(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
     chosen = ds.indicators if args.subject is None else ds.indicators_for(args.subject)
     ids = {i.id for i in chosen}
     rows = _records(ds, "indicators", lambda row: row["id"] in ids)
-    _emit(rows, args.format, {"id": 30, "label": 27, "text": 19}, out)
+    _emit(rows, args, {"id": 30, "label": 27, "text": 19}, out, "indicators")
 
 
 def _search(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
@@ -302,7 +331,7 @@ def _search(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
         found = ds.search(args.text)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    _project_rows(ds, found, args.format, out)
+    _project_rows(ds, found, args, out)
 
 
 def _show(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
@@ -314,7 +343,7 @@ def _show(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
         out.write(json.dumps(raw, ensure_ascii=False, indent=2) + "\n")
         return
     if args.format == "csv":
-        _emit([{k: _flat(v) for k, v in raw.items()}], "csv", {}, out)
+        _emit([{k: _flat(v) for k, v in raw.items()}], args, {}, out)
         return
     for key, value in raw.items():
         _show_field(key, value, out)
@@ -395,8 +424,9 @@ def _export(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
     from . import export
 
     writer = getattr(export, f"write_{args.format}")
+    options = {"bom": True} if args.bom else {}
     try:
-        path = writer(ds, args.out, overwrite=args.force)
+        path = writer(ds, args.out, overwrite=args.force, **options)
     except FileExistsError as exc:
         raise UsageError(f"{exc.args[0]}") from None
     except ImportError as exc:
@@ -447,7 +477,10 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     if argv is not None and any("\x00" in arg for arg in argv):
         # A shell cannot pass one, and no file name can hold one.
         raise UsageError("an argument contains a NUL character")
-    return _parser().parse_args(argv)
+    args = _parser().parse_args(argv)
+    if getattr(args, "bom", False) and args.format != "csv":
+        raise UsageError(f"{args.command}: --bom goes with --format csv")
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one exit per error kind

@@ -174,6 +174,11 @@ class Dataset:
         version = f" {self.data_version}" if self.data_version else ""
         return f"<Dataset{version}: {counts}>"
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # pickle, copy and deepcopy take the records and build the indexes anew.
+        fields = attrs.fields(Dataset)
+        return _restore, ({f.alias: getattr(self, f.name) for f in fields if f.init},)
+
     # -- single records -------------------------------------------------------
 
     def country(self, key: str | Country) -> Country:
@@ -763,6 +768,11 @@ def _active_in(project: Project, year: int) -> bool:
         # Finished with no end date: nothing says it ran past its first year.
         return project.status not in _FINISHED or started.year == year
     return ended.year >= year
+
+
+def _restore(fields: dict[str, Any]) -> Dataset:
+    """A pickled or copied Dataset, rebuilt from its records."""
+    return Dataset(**fields)
 
 
 def _source_ids(record: Cited | Country) -> Iterator[str]:

@@ -12,9 +12,11 @@ all and is generated from `TABLES`.
 when called). `write_csv`, `write_json`, `write_parquet`, `write_sqlite` and
 `write_datapackage` write files.
 
-Every writer is safe: it writes to temporary files beside the target and
-renames them into place, refuses to replace existing files unless
-``overwrite=True``, and leaves nothing behind when it fails half way.
+Every writer is safe (see `_staging`): it writes into a hidden directory
+inside the target and moves the files into place when all are complete,
+refuses to replace existing files unless ``overwrite=True`` and anything but
+a regular file even then, and leaves nothing behind when it fails half way
+or is interrupted.
 """
 
 from __future__ import annotations
@@ -22,19 +24,19 @@ from __future__ import annotations
 import builtins
 import csv
 import datetime as dt
+import errno
 import io
 import json
 import os
-import shutil
-import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
 
 import attrs
 
+from ._staging import staged
 from .dataset import FILES, Dataset
 from .models import PartialDate, Vocabulary
 
@@ -155,6 +157,12 @@ class Table:
     foreign_keys: tuple[ForeignKey, ...] = attrs.field(
         default=attrs.Factory(_column_keys, takes_self=True)
     )
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # A table of TABLES pickles as its name: its rows function is local.
+        if TABLES.get(self.name) is self:
+            return _table, (self.name,)
+        return super().__reduce_ex__(protocol)
 
     def column(self, name: str) -> Column:
         """The column called *name*."""
@@ -856,18 +864,27 @@ def _arrow_type(pyarrow: Any, column: Column) -> Any:
 # -- files -------------------------------------------------------------------------------
 
 
-def write_csv(ds: Dataset, directory: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+def write_csv(
+    ds: Dataset, directory: str | os.PathLike[str], *, overwrite: bool = False, bom: bool = False
+) -> Path:
     """
     Write every table of `TABLES` as ``<table>.csv`` in *directory*.
 
     The files are UTF-8 CSV (RFC 4180: comma-separated, ``"``-quoted where
     needed, CRLF line ends) with a header row; an empty field is a missing
-    value (no text field can be empty otherwise).
+    value (no text field can be empty otherwise). A text that a spreadsheet
+    would take for a formula (one beginning with ``=``, ``+``, ``-``, ``@``,
+    a tab or a carriage return, perhaps after apostrophes) is written with
+    an apostrophe before it; see `csv_text`.
 
     Args:
         ds: The dataset to write; it must pass `Dataset.validate`.
         directory: Created if missing.
         overwrite: Replace files of the same names that already exist.
+        bom: Begin each file with a UTF-8 byte-order mark, so that Excel
+            reads it as UTF-8 (without one, it shows Chinese and Russian
+            names as mojibake). Programs that read CSV as UTF-8 do not need
+            it; Python reads such files with ``encoding="utf-8-sig"``.
 
     Returns:
         The directory.
@@ -880,18 +897,44 @@ def write_csv(ds: Dataset, directory: str | os.PathLike[str], *, overwrite: bool
     .. versionadded:: 0.1.0
     """
     ds.validate()
-    return _write_texts(Path(directory), _csv_files(ds), overwrite=overwrite)
+    files = _csv_files(ds)
+    if bom:
+        files = {name: "\ufeff" + text for name, text in files.items()}
+    return _write_texts(Path(directory), files, overwrite=overwrite)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet run a cell as a formula when it begins the cell."""
+
+_FORMULA = re.compile("'*[" + re.escape("".join(FORMULA_STARTS)) + "]")
+"""A text that begins like a formula, perhaps after apostrophes."""
+
+
+def csv_text(
+    header: list[str], rows: Iterable[Iterable[Any]], *, lineterminator: str = "\r\n"
+) -> str:
+    """
+    *header* and *rows* as CSV, with an apostrophe before every text that
+    begins like a formula (see `FORMULA_STARTS`), so that a spreadsheet
+    shows it instead of running it. A text that begins with apostrophes and
+    then like a formula gets one more too, so that the rule can be undone:
+    remove one apostrophe from each text cell that begins with apostrophes
+    followed by one of `FORMULA_STARTS`. Numbers are left as they are.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=lineterminator)
+    writer.writerow(header)
+    writer.writerows(
+        ["'" + v if isinstance(v, str) and _FORMULA.match(v) else v for v in row] for row in rows
+    )
+    return buffer.getvalue()
 
 
 def _csv_files(ds: Dataset) -> dict[str, str]:
-    files = {}
-    for name, spec in TABLES.items():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow([c.name for c in spec.columns])
-        writer.writerows(spec.rows(ds))
-        files[f"{name}.csv"] = buffer.getvalue()
-    return files
+    return {
+        f"{name}.csv": csv_text([c.name for c in spec.columns], spec.rows(ds))
+        for name, spec in TABLES.items()
+    }
 
 
 def write_parquet(
@@ -920,7 +963,7 @@ def write_parquet(
     ds.validate()
     tables = {f"{name}.parquet": to_arrow(ds, name) for name in TABLES}
     target = Path(directory)
-    with _staging(target, list(tables), overwrite=overwrite) as stage:
+    with staged(target, list(tables), overwrite=overwrite) as stage:
         for name, table in tables.items():
             parquet.write_table(table, stage / name)
     return target
@@ -954,6 +997,13 @@ def write_sqlite(ds: Dataset, path: str | os.PathLike[str], *, overwrite: bool =
     ds.validate()
 
     def write(file: Path) -> None:
+        try:
+            fill(file)
+        except sqlite3.Error as exc:  # a full disk, an I/O error: name the file
+            full = getattr(exc, "sqlite_errorcode", None) == getattr(sqlite3, "SQLITE_FULL", 13)
+            raise OSError(errno.ENOSPC if full else errno.EIO, str(exc), str(file)) from None
+
+    def fill(file: Path) -> None:
         connection = sqlite3.connect(file)
         try:
             # A temporary file, renamed into place when complete (as every writer
@@ -1019,14 +1069,14 @@ def _sql_text(value: str) -> str:
 
 
 def _info(ds: Dataset) -> dict[str, str]:
-    from importlib.metadata import version
+    from ._version import package_version
 
     return {
         "title": TITLE,
         "data_version": _data_version(ds),
         "license": DATA_LICENSE,
         "license_url": DATA_LICENSE_URL,
-        "generator": f"sco-digital {version('sco-digital')}",
+        "generator": f"sco-digital {package_version()}",
     }
 
 
@@ -1189,132 +1239,27 @@ def write_json(ds: Dataset, directory: str | os.PathLike[str], *, overwrite: boo
 
 def _write_texts(target: Path, files: dict[str, str], *, overwrite: bool) -> Path:
     """Write the texts *files* (by name) into the directory *target*, safely."""
-    with _staging(target, list(files), overwrite=overwrite) as stage:
+    with staged(target, list(files), overwrite=overwrite) as stage:
         for name, text in files.items():
-            # newline="" keeps each text's own line ends (CSV's CRLF, JSON's LF).
-            (stage / name).write_text(text, encoding="utf-8", newline="")
+            file = stage / name
+            try:
+                # newline="" keeps each text's own line ends (CSV's CRLF, JSON's LF).
+                file.write_text(text, encoding="utf-8", newline="")
+            except OSError as exc:  # a write error (a full disk) names no file
+                exc.filename = exc.filename or str(file)
+                raise
     return target
-
-
-@contextmanager
-def _staging(target: Path, names: list[str], *, overwrite: bool) -> Iterator[Path]:
-    """
-    Yield an empty temporary directory beside the directory *target*; when
-    the block ends without error, move *names* from it into *target*
-    (created if need be). On error, or if a file exists and *overwrite* is
-    false, nothing is left behind: files already moved are taken back and
-    the files they replaced restored.
-    """
-    if target.exists() and not target.is_dir():
-        raise NotADirectoryError(f"{target} exists and is not a directory")
-    if not overwrite:
-        _refuse_existing([target / name for name in names])
-    created = _make_parents(target.resolve().parent)
-    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.resolve().parent))
-    made_target = False
-    moved: list[tuple[Path, Path | None]] = []  # each file put in place, and what it replaced
-    try:
-        yield stage
-        if not target.exists():
-            target.mkdir()
-            made_target = True
-        _move_in(stage, target, names, overwrite=overwrite, moved=moved)
-    except BaseException:
-        _take_back(moved)
-        if made_target:
-            with suppress(OSError):
-                target.rmdir()
-        shutil.rmtree(stage, ignore_errors=True)
-        _remove_empty(created)
-        raise
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def _move_in(
-    stage: Path,
-    target: Path,
-    names: list[str],
-    *,
-    overwrite: bool,
-    moved: list[tuple[Path, Path | None]],
-) -> None:
-    """Move *names* from *stage* into *target*; note each, and a copy of what it replaced."""
-    originals = Path(tempfile.mkdtemp(prefix=".originals-", dir=stage))
-    for name in names:
-        destination = target / name
-        original = None
-        if destination.exists():
-            if not overwrite:  # appeared meanwhile
-                _refuse_existing([destination])
-            original = originals / name
-            _keep(destination, original)
-        (stage / name).replace(destination)
-        moved.append((destination, original))
-
-
-def _take_back(moved: list[tuple[Path, Path | None]]) -> None:
-    """Undo `_move_in`: remove the files it moved, restore those they replaced."""
-    for destination, original in reversed(moved):
-        with suppress(OSError):  # best effort; the first error is the one to report
-            if original is None:
-                destination.unlink()
-            else:
-                original.replace(destination)
-
-
-def _keep(file: Path, copy: Path) -> None:
-    """Keep *file*'s content as *copy*: a hard link where the file system allows."""
-    try:
-        os.link(file, copy)
-    except OSError:
-        shutil.copy2(file, copy)
 
 
 def write_file(
     path: str | os.PathLike[str], write: Callable[[Path], None], *, overwrite: bool = False
 ) -> Path:
     """
-    Create the file *path* by calling *write* with a temporary path beside
-    it, then renaming that into place; the guarantees of `write_json` hold.
+    Create the file *path* by calling *write* with a temporary path in the
+    same directory, then renaming that into place; the guarantees of
+    `write_json` hold.
     """
     target = Path(path)
-    if target.is_dir():
-        raise IsADirectoryError(f"{target} is a directory")
-    if not overwrite:
-        _refuse_existing([target])
-    created = _make_parents(target.resolve().parent)
-    stage = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.resolve().parent))
-    try:
+    with staged(target.parent, [target.name], overwrite=overwrite) as stage:
         write(stage / target.name)
-        if not overwrite:
-            _refuse_existing([target])  # appeared meanwhile
-        (stage / target.name).replace(target)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        _remove_empty(created)
-        raise
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
     return target
-
-
-def _make_parents(directory: Path) -> list[Path]:
-    missing = [d for d in (directory, *directory.parents) if not d.exists()]
-    directory.mkdir(parents=True, exist_ok=True)
-    return missing
-
-
-def _remove_empty(directories: list[Path]) -> None:
-    for directory in directories:  # deepest first
-        try:
-            directory.rmdir()
-        except OSError:
-            return
-
-
-def _refuse_existing(paths: list[Path]) -> None:
-    existing = [str(p) for p in paths if p.exists()]
-    if existing:
-        listed = ", ".join(existing[:3]) + (" ..." if len(existing) > 3 else "")
-        raise FileExistsError(f"refusing to overwrite {listed}; pass overwrite=True (or --force)")
