@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 from ._json import JSONReadError, RepeatedKeys, parse
 from ._structure import json_type, record_hook
-from .dataset import FILES, Dataset
-from .errors import DataError, Problem
+from .dataset import FILES, Dataset, check_rules
+from .errors import DataError, Problem, ProblemLog
 from .models import MAX_NAME, quote, text_problem
 
 if TYPE_CHECKING:
@@ -117,10 +117,12 @@ def bundled_manifest() -> dict[str, Any]:
     global _manifest_cache  # noqa: PLW0603 - an immutable value, cached
     manifest = _manifest_cache
     if manifest is None:
-        problems: list[Problem] = []
+        problems = ProblemLog()
         value = _parse(MANIFEST, _read_bundled(MANIFEST), problems)
-        if problems or not isinstance(value, dict):
-            raise DataError(problems or [Problem(file=MANIFEST, message="expected an object")])
+        if problems:
+            raise problems.error()
+        if not isinstance(value, dict):
+            raise DataError([Problem(file=MANIFEST, message="expected an object")])
         manifest = _manifest_cache = value
     return manifest
 
@@ -204,7 +206,7 @@ def _build(read: Callable[[str], bytes]) -> Dataset:
 
 
 def _build_dataset(read: Callable[[str], bytes]) -> Dataset:
-    problems: list[Problem] = []
+    problems = ProblemLog()
     tables: dict[str, list[Any]] = {}
     lengths: dict[str, int] = {}
     for cls, name in FILES.items():
@@ -225,42 +227,47 @@ def _build_dataset(read: Callable[[str], bytes]) -> Dataset:
         for i, item in enumerate(value):
             try:
                 records.append(hook(item))
-            except Exception:  # noqa: BLE001 - the converter finds and locates every problem
-                found = _explain(cls, item, name, i)
-                if isinstance(found, list):
-                    problems.extend(found)
-                else:
-                    records.append(found)
+                continue
+            except Exception:  # noqa: BLE001, S112 - the converter finds and locates every problem
+                pass
+            # Outside the except block: what the converter raises must not
+            # carry the fast path's exception as its context.
+            found = _explain(cls, item, name, i, problems)
+            if found is not _UNREAD:
+                records.append(found)
     complete = not problems  # every file read, every record built
     manifest = _read_json(read, MANIFEST, problems)
     version = _check_manifest(manifest, lengths, problems)
     if not complete:
         # The rules that span records would only repeat what is missing.
-        raise DataError(problems)
+        raise problems.error()
     ds = Dataset(**tables, data_version=version)
-    problems.extend(ds.problems())
+    problems.extend(check_rules(ds))
     if problems:
-        raise DataError(problems)
+        raise problems.error()
     return ds
 
 
-def _explain(cls: type, item: Any, name: str, i: int) -> Any:
+def _explain(cls: type, item: Any, name: str, i: int, problems: ProblemLog) -> Any:
     """
-    The record the fast path refused, built by the converter, or the list
-    of its problems.
+    The record the fast path refused, built by the converter; or _UNREAD,
+    once its problems are logged.
     """
     from . import _serialize  # cattrs is imported only for data with problems
 
     try:
         return _serialize.CONVERTER.get_structure_hook(cls)(item, cls)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a located Problem
-        return [
-            Problem(file=name, record=i, path=path, message=message)
-            for path, message in _serialize.problems_of(exc)
-        ]
+        for path, message in _serialize.problems_of(exc):
+            if isinstance(message, _serialize.Omitted):
+                problems.skip(name, message.count)
+            else:
+                problems.append(Problem(file=name, record=i, path=path, message=message))
+        _serialize.release(exc)
+    return _UNREAD
 
 
-def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem]) -> Any:
+def _read_json(read: Callable[[str], bytes], name: str, problems: ProblemLog) -> Any:
     try:
         data = read(name)
     except FileNotFoundError:
@@ -285,7 +292,7 @@ def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem])
     return _parse(name, data, problems)
 
 
-def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
+def _parse(name: str, data: bytes, problems: ProblemLog) -> Any:
     try:
         return parse(data)
     except JSONReadError as exc:
@@ -294,7 +301,7 @@ def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
 
 
 def _check_manifest(  # noqa: C901 - one check per manifest key
-    manifest: Any, lengths: dict[str, int], problems: list[Problem]
+    manifest: Any, lengths: dict[str, int], problems: ProblemLog
 ) -> str | None:
     if manifest is _UNREAD:
         return None

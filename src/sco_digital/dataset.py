@@ -21,7 +21,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from .errors import DataError, Problem, UnknownKeyError
+from .errors import Problem, ProblemLog, UnknownKeyError
 from .models import (
     Conflict,
     Country,
@@ -503,7 +503,7 @@ class Dataset:
         Every broken cross-record rule, in file order; empty when the data
         is consistent. `validate` raises them instead.
         """
-        return tuple(_check(self))
+        return tuple(check_rules(self))
 
     def validate(self) -> None:
         """
@@ -515,11 +515,14 @@ class Dataset:
         no name shared by two countries.
 
         Raises:
-            DataError: Listing every problem found.
+            DataError: Listing the problems found (the first
+                `~sco_digital.errors.MAX_PROBLEMS` of each file; the error
+                counts the rest).
         """
-        problems = self.problems()
+        problems = ProblemLog()
+        problems.extend(check_rules(self))
         if problems:
-            raise DataError(problems)
+            raise problems.error()
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -774,7 +777,7 @@ def _timelines(countries: Iterable[Country]) -> Mapping[Status, _Timeline]:
 # -- cross-record rules -------------------------------------------------------------
 
 
-def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - one pass per rule
+def check_rules(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - one pass per rule
     country_codes = {c.code for c in ds.countries}
     project_ids = {p.id for p in ds.projects}
     org_ids = {o.id for o in ds.organizations}
@@ -864,7 +867,7 @@ def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - 
             yield problem(org, ".country", f"{org.country!r} is not a known country")
         yield from cites(org, org.sources, "")
 
-    by_id = {p.id: p for p in ds.projects}
+    cycles = _parent_cycles(ds.projects)
     for project in ds.projects:
         for i, participant in enumerate(project.participants):
             if participant.country not in country_codes:
@@ -881,16 +884,12 @@ def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - 
         if project.parent is not None:
             if project.parent not in project_ids:
                 yield problem(project, ".parent", f"{project.parent!r} is not a known project")
-            else:
-                chain = [project.id]
-                parent: str | None = project.parent
-                while parent is not None and parent in by_id and parent not in chain:
-                    chain.append(parent)
-                    parent = by_id[parent].parent
-                if parent is not None and parent in chain:
-                    cycle = " -> ".join([*chain[chain.index(parent) :], parent])
-                    what = "form" if parent == project.id else "lead into"
-                    yield problem(project, ".parent", f"parent links {what} a cycle: {cycle}")
+            elif project.id in cycles:
+                cycle, entry = cycles[project.id]
+                what = "form" if cycle[entry] == project.id else "lead into"
+                yield problem(
+                    project, ".parent", f"parent links {what} a cycle: {_cycle(cycle, entry)}"
+                )
         yield from cites(project, project.sources, "")
 
     subjects = project_ids | org_ids | country_codes | {_SCO}
@@ -915,3 +914,54 @@ def _check(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - 
     for source in ds.sources:
         if source.id not in cited:
             yield problem(source, "", "is not cited by any record")
+
+
+_CYCLE_SHOWN = 10
+"""At most this many ids of a parent cycle are quoted in one message."""
+
+
+def _parent_cycles(projects: Iterable[Project]) -> dict[str, tuple[list[str], int]]:
+    """
+    The projects whose parent links form or lead into a cycle, each with the
+    cycle (its ids in link order) and the index in it of the first project
+    of the cycle its links reach.
+
+    Each project is walked once: a walk stops at a project already walked,
+    so the whole costs time linear in the number of projects, however deep
+    the links (walking every chain from every project was cubic: a chain
+    2,000 deep took 13.5 s).
+    """
+    by_id = {p.id: p for p in projects}
+    cycles: dict[str, tuple[list[str], int]] = {}
+    done: set[str] = set()
+    for start in by_id:
+        path: dict[str, int] = {}  # this walk's ids, in order, with their positions
+        node: str | None = start
+        while node is not None and node in by_id and node not in done and node not in path:
+            path[node] = len(path)
+            node = by_id[node].parent
+        walked = list(path)
+        done.update(walked)
+        if node is None or node not in by_id:
+            continue  # the links end at a root or at an unknown project
+        if node in path:  # a new cycle: the rest of the walk leads into it
+            begin = path[node]
+            cycle = walked[begin:]
+            for position, member in enumerate(cycle):
+                cycles[member] = (cycle, position)
+            walked = walked[:begin]
+        elif node not in cycles:
+            continue  # an earlier walk found where these links end
+        reached = cycles[node]
+        for member in walked:
+            cycles[member] = reached
+    return cycles
+
+
+def _cycle(cycle: list[str], entry: int) -> str:
+    """The cycle from its project at *entry* back to it, shortened if long."""
+    size = len(cycle)
+    shown = [cycle[(entry + i) % size] for i in range(min(size, _CYCLE_SHOWN))]
+    if size > _CYCLE_SHOWN:
+        shown.append(f"... ({size - _CYCLE_SHOWN:,} more)")
+    return " -> ".join([*shown, cycle[entry]])
