@@ -87,7 +87,10 @@ def load(
 
     Raises:
         DataError: Anything is wrong with the files or the records; the error
-            lists every problem, each with its file, record and field.
+            lists the problems (the first hundred of each file, and how many
+            more), each with its file, record and field.
+        ValueError: *path* is empty (``""``), which would name the current
+            directory.
 
     .. versionadded:: 0.1.0
     """
@@ -101,6 +104,10 @@ def load(
                     # Built completely, then published in one assignment.
                     ds = _default = _build(_read_bundled)
         return ds
+    if isinstance(path, str | os.PathLike) and os.fspath(path) in ("", b""):
+        # Path("") is the current directory: never what an empty string meant.
+        msg = "load() was given an empty path; give a directory, or no path for the bundled data"
+        raise ValueError(msg)
     from pathlib import Path  # only for directories: the bundled data does without
 
     directory = Path(path)

@@ -1271,14 +1271,31 @@ _URL = re.compile(
 )
 
 
+_INVISIBLE = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+"""
+The format characters (Unicode category Cf) of Unicode 13 to 15.1: zero-width
+spaces and joiners, left-to-right and right-to-left marks, bidirectional
+embeddings, overrides and isolates, the byte-order mark, the soft hyphen,
+tags... They print nothing, or reorder what follows, so a name holding one
+looks like another name, or like something else on a terminal (a test
+checks that this covers every Cf character the running Python knows).
+"""
+
+
 @functools.cache
 def _control() -> re.Pattern[str]:
     """
-    Control characters (C0, DEL, C1) and unpaired surrogates: never part of
-    a text. Compiled on first use: it takes 0.2 ms, and valid text, which
-    text_problem checks with isprintable() first, never needs it.
+    Control characters (C0, DEL, C1), unpaired surrogates and invisible
+    format characters (`_INVISIBLE`): never part of a text. Compiled on
+    first use: it takes 0.2 ms, and valid text, which text_problem checks
+    with isprintable() first, never needs it.
     """
-    return re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+    return re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff{_INVISIBLE}]")
 
 
 _SUBJECT_SCO = "SCO"
@@ -1321,7 +1338,8 @@ def text_problem(value: str, max_len: int) -> str | None:
     """
     Why *value* is not acceptable as a name or a text of at most *max_len*
     characters, or None if it is: it must not be empty, start or end with
-    whitespace, or hold a control character or an unpaired surrogate.
+    whitespace, or hold a control character, an unpaired surrogate or an
+    invisible or bidirectional format character (U+200B, U+202E...).
     """
     if (
         0 < len(value) <= max_len
@@ -1341,7 +1359,13 @@ def text_problem(value: str, max_len: int) -> str | None:
     bad = _control().search(value)
     if bad is not None:
         char = bad.group()
-        what = "an unpaired surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+        if "\ud800" <= char <= "\udfff":
+            what = "an unpaired surrogate"
+        elif unicodedata.category(char) == "Cc":
+            what = "a control character"
+        else:
+            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            what = f"an invisible or bidirectional format character ({name})"
         return f"{quote(value)} contains {what}, {char!r}, at position {bad.start()}"
     return None
 
