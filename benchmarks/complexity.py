@@ -28,7 +28,6 @@ from pathlib import Path
 TESTS = Path(__file__).parents[1] / "tests"
 sys.path.insert(0, str(TESTS))
 
-import worst_cases  # noqa: E402 - found through the path set above
 
 BASE = {
     "parent chain": 2_000,
@@ -65,7 +64,8 @@ except sd.DataError as exc:
     result = f"{len(exc.problems)} listed of {total:,}"
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "cpu": cpu, "before": before, "after": after, "result": result}))
+found = {"seconds": seconds, "cpu": cpu, "before": before, "after": after, "result": result}
+print(json.dumps(found))
 """
 
 
@@ -96,6 +96,7 @@ def measure(case: str, size: int, directory: Path) -> dict[str, object]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Print the table; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--quick", action="store_true", help="1x only, at a tenth of the size")
     parser.add_argument("--only", help="comma-separated case names")

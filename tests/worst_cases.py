@@ -27,8 +27,7 @@ Tables = dict[str, list[Any]]
 def bundled() -> Tables:
     """The bundled records, as JSON values, by table."""
     return {
-        name: json.loads((BUNDLED / f"{name}.json").read_text(encoding="utf-8"))
-        for name in TABLES
+        name: json.loads((BUNDLED / f"{name}.json").read_text(encoding="utf-8")) for name in TABLES
     }
 
 
@@ -64,7 +63,7 @@ def project(project_id: str, **fields: Any) -> dict[str, Any]:
     return record
 
 
-def _projects(tables: Tables, projects: list[dict[str, Any]]) -> Tables:
+def _projects(tables: Tables, projects: list[Any]) -> Tables:
     tables["projects"] = tables["projects"] + projects
     return tables
 
@@ -194,8 +193,10 @@ def into_cycle(n: int) -> Tables:
         [
             project("loop-a", parent="loop-b"),
             project("loop-b", parent="loop-a"),
-            *(project(f"lead-{i}", parent=f"lead-{i + 1}" if i + 1 < n else "loop-a")
-              for i in range(n)),
+            *(
+                project(f"lead-{i}", parent=f"lead-{i + 1}" if i + 1 < n else "loop-a")
+                for i in range(n)
+            ),
         ],
     )
 

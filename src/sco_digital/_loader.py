@@ -232,16 +232,11 @@ def _build_dataset(read: Callable[[str], bytes]) -> Dataset:
         hook = record_hook(cls)
         records = tables[_FIELDS[name]] = []
         for i, item in enumerate(value):
-            try:
-                records.append(hook(item))
-                continue
-            except Exception:  # noqa: BLE001, S112 - the converter finds and locates every problem
-                pass
-            # Outside the except block: what the converter raises must not
-            # carry the fast path's exception as its context.
-            found = _explain(cls, item, name, i, problems)
-            if found is not _UNREAD:
-                records.append(found)
+            record = _built(hook, item)
+            if record is _UNREAD:  # the converter finds and locates every problem
+                record = _explain(cls, item, name, i, problems)
+            if record is not _UNREAD:
+                records.append(record)
     complete = not problems  # every file read, every record built
     manifest = _read_json(read, MANIFEST, problems)
     version = _check_manifest(manifest, lengths, problems)
@@ -253,6 +248,19 @@ def _build_dataset(read: Callable[[str], bytes]) -> Dataset:
     if problems:
         raise problems.error()
     return ds
+
+
+def _built(hook: Callable[[Any], Any], item: Any) -> Any:
+    """
+    The record the fast path builds from *item*, or _UNREAD.
+
+    Apart from `_explain`, so that what the converter raises there does not
+    carry this exception as its context.
+    """
+    try:
+        return hook(item)
+    except Exception:  # noqa: BLE001 - any failure: the converter explains it
+        return _UNREAD
 
 
 def _explain(cls: type, item: Any, name: str, i: int, problems: ProblemLog) -> Any:
@@ -267,7 +275,7 @@ def _explain(cls: type, item: Any, name: str, i: int, problems: ProblemLog) -> A
     except Exception as exc:  # noqa: BLE001 - every failure becomes a located Problem
         for path, message in _serialize.problems_of(exc):
             if isinstance(message, _serialize.Omitted):
-                problems.skip(name, message.count)
+                problems.skip(name, message.problems)
             else:
                 problems.append(Problem(file=name, record=i, path=path, message=message))
         _serialize.release(exc)

@@ -13,12 +13,13 @@ walks cattrs' exception groups; the loader turns them into `Problem` records.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import types
 import typing
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 from cattrs import Converter
@@ -33,7 +34,6 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from ._json import RepeatedKeys
-from .errors import MAX_PROBLEMS
 from ._structure import (
     date_hook,
     float_hook,
@@ -42,6 +42,7 @@ from ._structure import (
     str_hook,
     vocabulary_hook,
 )
+from .errors import MAX_PROBLEMS
 from .models import (
     Conflict,
     Country,
@@ -58,6 +59,9 @@ from .models import (
     quote,
 )
 
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
 T = TypeVar("T")
 
 _LISTED = 5
@@ -69,17 +73,17 @@ _KEPT = MAX_PROBLEMS
 
 class Omitted(str):
     """
-    The message `problems_of` gives in place of *count* problems it does
+    The message `problems_of` gives in place of *problems* problems it does
     not describe (an array with a million bad items describes the first
     hundred): the loader counts them without listing them.
     """
 
-    __slots__ = ("count",)
-    count: int
+    __slots__ = ("problems",)
+    problems: int
 
-    def __new__(cls, count: int) -> Omitted:
-        self = super().__new__(cls, f"and {count:,} more problems")
-        self.count = count
+    def __new__(cls, problems: int) -> Self:
+        self = super().__new__(cls, f"and {problems:,} more problems")
+        self.problems = problems
         return self
 
 
@@ -89,6 +93,7 @@ class _Uncounted(Exception):  # noqa: N818 - internal carrier, never escapes
     def __init__(self, count: int) -> None:
         super().__init__(count)
         self.count = count
+
 
 RECORD_TYPES: tuple[type, ...] = (
     Source,
@@ -110,7 +115,7 @@ class _RecordProblems(Exception):  # noqa: N818 - internal carrier, never escape
         self.items = items
 
 
-def _sequence(
+def _sequence(  # noqa: C901 - the collection and the count of failures
     converter: Converter, item_type: Any, build: Callable[[list[Any]], Any]
 ) -> Callable[[Any, type], Any]:
     hook = converter.get_structure_hook(item_type)
@@ -164,8 +169,7 @@ def _record_hook(converter: Converter, cls: type[T]) -> Callable[[Any, type], T]
             raise TypeError(msg)
         twice = value.repeated if isinstance(value, RepeatedKeys) else ()
         repeated: list[tuple[str, str]] = [
-            ("", f"key {quote(key)} appears more than once in one object")
-            for key in twice[:_KEPT]
+            ("", f"key {quote(key)} appears more than once in one object") for key in twice[:_KEPT]
         ]
         if len(twice) > _KEPT:
             repeated.append(("", Omitted(len(twice) - _KEPT)))
@@ -355,10 +359,8 @@ def release(exc: BaseException) -> None:
         item = stack.pop()
         tb = item.__traceback__
         while tb is not None:
-            try:
+            with contextlib.suppress(RuntimeError):  # a frame still running
                 tb.tb_frame.clear()
-            except RuntimeError:  # a frame still running
-                pass
             tb = tb.tb_next
         if isinstance(item, BaseValidationError):
             stack.extend(item.exceptions)
@@ -376,7 +378,7 @@ def _leaves(exc: BaseException) -> Iterator[BaseException]:
 def _problem_count(exc: BaseException) -> int:
     """How many problems `problems_of` would give for *exc*, a leaf."""
     if isinstance(exc, _RecordProblems):
-        return sum(m.count if isinstance(m, Omitted) else 1 for _, m in exc.items)
+        return sum(m.problems if isinstance(m, Omitted) else 1 for _, m in exc.items)
     return exc.count if isinstance(exc, _Uncounted) else 1
 
 

@@ -1,4 +1,4 @@
-"""
+r"""
 The ``sco-digital`` command line (also ``python -m sco_digital``).
 
 Exit status: 0 on success; 1 when the data is invalid or an export fails;
@@ -11,8 +11,8 @@ traceback, with what the user typed escaped.
 
 Output that the encoding of standard output cannot hold (``PYTHONIOENCODING=
 cp1252``, a redirected Windows console) is written with the characters it
-lacks replaced by Python escapes (``\\u0428``); JSON output escapes them
-the JSON way (``\\u0428`` too, which JSON readers decode), so it stays exact.
+lacks replaced by Python escapes (``\u0428``); JSON output escapes them
+the JSON way (``\u0428`` too, which JSON readers decode), so it stays exact.
 """
 
 from __future__ import annotations
@@ -601,7 +601,7 @@ def _run(argv: Sequence[str] | None, out: _Output) -> int:  # noqa: C901, PLR091
             )
             return OK
         if args.command is None:
-            _parser().print_help(out)  # type: ignore[arg-type]
+            _parser().print_help(out)
             return USAGE_ERROR
         run = COMMANDS[args.command]
         if args.command == "validate":
@@ -646,9 +646,9 @@ def _silence_stdout() -> None:
 
 
 def escape(text: str) -> str:
-    """
-    *text* with every character that is not printable escaped (``\\x1b``,
-    ``\\u202e``): controls that would drive the terminal, line breaks, and
+    r"""
+    *text* with every character that is not printable escaped (``\x1b``,
+    ``\u202e``): controls that would drive the terminal, line breaks, and
     invisible or bidirectional-override characters that would disguise
     what a message quotes (argparse quotes what the user typed unescaped).
     """

@@ -134,7 +134,9 @@ class TestBrokenPipe:
             stderr=subprocess.PIPE,
         )
         assert producer.stdout is not None
-        head = subprocess.run(["head", "-c", "1"], stdin=producer.stdout, capture_output=True)
+        head = subprocess.run(
+            ["head", "-c", "1"], stdin=producer.stdout, capture_output=True, check=False
+        )
         producer.stdout.close()
         _, err = producer.communicate()
         assert (b"[", b"") == (head.stdout, err)
@@ -297,4 +299,3 @@ def test_memory_error(tmp_path: Path) -> None:
         [PYTHON, "-c", code, str(tmp_path)], capture_output=True, text=True, check=False
     )
     assert (3, "", "sco-digital: out of memory\n") == (done.returncode, done.stdout, done.stderr)
-

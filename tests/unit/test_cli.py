@@ -277,8 +277,21 @@ class TestOptionValues:
         [
             # --active-in: four ASCII digits, nothing else
             *(
-                (["projects", "--active-in", year], f"projects: argument --active-in: {year!r} {YEAR}")
-                for year in ("20255", "202", "-2025", "+2025", "2_025", " 2025", "٢٠٢٥", "2025.0", "")
+                (
+                    ["projects", "--active-in", year],
+                    f"projects: argument --active-in: {year!r} {YEAR}",
+                )
+                for year in (
+                    "20255",
+                    "202",
+                    "-2025",
+                    "+2025",
+                    "2_025",
+                    " 2025",
+                    "٢٠٢٥",
+                    "2025.0",
+                    "",
+                )
             ),
             # --as-of: a real day, written YYYY-MM-DD
             *(
@@ -298,11 +311,17 @@ class TestOptionValues:
             (["search", " "], "search text has no words: ' '"),
             # formats and paths
             *(
-                ([command, "--format", "xml"], f"{command}: argument --format: invalid choice: 'xml'")
+                (
+                    [command, "--format", "xml"],
+                    f"{command}: argument --format: invalid choice: 'xml'",
+                )
                 for command in ("summary", "countries", "projects", "indicators")
             ),
             (["export", "--format", "xlsx", "out"], "export: argument --format: invalid choice"),
-            (["export", "--format", "csv", ""], "export: argument out: an empty string is not a path"),
+            (
+                ["export", "--format", "csv", ""],
+                "export: argument out: an empty string is not a path",
+            ),
             (["validate", ""], f"validate: argument dir: {NO_DIR}"),
             (["--data", "", "summary"], f"argument --data: {NO_DIR}"),
         ],
@@ -375,6 +394,8 @@ class TestExitStatuses:
         assert (1, "") == (status, out)
         assert "\x1b" not in err
         assert "\u202e" not in err
-        assert err.endswith("x\\x1b[31mred\\u202eevil: does not exist; expected a directory of data files\n")
+        assert err.endswith(
+            "x\\x1b[31mred\\u202eevil: does not exist; expected a directory of data files\n"
+        )
         status, out, _ = run(capsys, "export", "--format", "json", str(hostile))
         assert (0, f"wrote json to {tmp_path}/x\\x1b[31mred\\u202eevil\n") == (status, out)
