@@ -104,7 +104,7 @@ def load(
                     # Built completely, then published in one assignment.
                     ds = _default = _build(_read_bundled)
         return ds
-    if isinstance(path, str | os.PathLike) and os.fspath(path) in ("", b""):
+    if isinstance(path, str | os.PathLike) and os.fspath(path) == "":
         # Path("") is the current directory: never what an empty string meant.
         msg = "load() was given an empty path; give a directory, or no path for the bundled data"
         raise ValueError(msg)
