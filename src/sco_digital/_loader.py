@@ -8,7 +8,8 @@ directory when the package is plain files on disk (what `files()` returns
 then), through importlib.resources otherwise (a zip file, a custom loader).
 `load(path)` reads a directory of the same files, every time, with the same
 checks. Either way the result is a complete, validated Dataset or one
-`DataError` listing every problem found; nothing is cached after a failure.
+`DataError` listing the problems found (the first hundred of each file, and
+a count of the rest); nothing is cached after a failure.
 """
 
 from __future__ import annotations
