@@ -18,6 +18,7 @@ the JSON way (``\u0428`` too, which JSON readers decode), so it stays exact.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -25,7 +26,7 @@ import os
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from . import _loader
@@ -81,20 +82,22 @@ class _Output:
         return True
 
     def write(self, text: str) -> int:
-        try:
+        with self._failures():
             try:
                 return int(self.stream.write(text))
             except UnicodeEncodeError:  # raised before anything of *text* is written
                 escaped = text.encode(self.encoding, "backslashreplace")
                 return int(self.stream.write(escaped.decode(self.encoding)))
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise _OutputFailed(exc.strerror or str(exc)) from None
 
     def flush(self) -> None:
-        try:
+        with self._failures():
             self.stream.flush()
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _failures() -> Iterator[None]:
+        try:
+            yield
         except BrokenPipeError:
             raise
         except OSError as exc:
@@ -621,7 +624,7 @@ def _run(argv: Sequence[str] | None, out: _Output) -> int:  # noqa: C901, PLR091
     except SCODigitalError as exc:
         _error(str(exc))
         return DATA_ERROR
-    except (BrokenPipeError, _OutputFailed):
+    except BrokenPipeError:  # for main()
         raise
     except OSError as exc:
         _error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
