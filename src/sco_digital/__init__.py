@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 # The names below are imported on first use (PEP 562), so that `import
 # sco_digital` runs almost nothing: the command line's entry point is
 # inside this package, and must be able to catch Ctrl-C while the rest
-# loads (see __main__.py).
+# loads (see _entry.py).
 if TYPE_CHECKING:
     from ._cite import cite
     from ._loader import load
