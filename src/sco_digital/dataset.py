@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar, overload
 
@@ -752,26 +753,62 @@ _Timeline = tuple[tuple[dt.date, ...], tuple[tuple[Country, ...], ...]]
 
 
 def _timelines(countries: Iterable[Country]) -> Mapping[Status, _Timeline]:
+    """
+    Who holds each status from each day on which a status begins or ends.
+
+    One sweep over those days in order, updating only the countries whose
+    statuses change on each: asking every country its status on every day
+    took time quadratic in the memberships (8.6 s for one country with
+    2,000 of them).
+    """
     countries = tuple(countries)
-    days = sorted(
-        {
-            boundary.earliest()
-            for country in countries
-            for m in country.memberships
-            for boundary in (m.since, m.until)
-            if boundary is not None
-        }
-    )
+    changing: defaultdict[dt.date, list[int]] = defaultdict(list)
+    for i, country in enumerate(countries):
+        for m in country.memberships:
+            for boundary in (m.since, m.until):
+                if boundary is not None:
+                    changing[boundary.earliest()].append(i)
+    days = sorted(changing)
+    status_of = [_status_finder(country) for country in countries]
+    current = [find(dt.date.min) for find in status_of]
+
+    def holders(status: Status) -> tuple[Country, ...]:
+        return tuple(c for c, held in zip(countries, current, strict=True) if held is status)
+
+    groups = {status: [holders(status)] for status in Status}
+    for day in days:
+        touched: set[Status | None] = set()
+        for i in changing[day]:
+            status = status_of[i](day)
+            if status is not current[i]:
+                touched.update((current[i], status))
+                current[i] = status
+        for status, group in groups.items():
+            group.append(holders(status) if status in touched else group[-1])
     starts = (dt.date.min, *days)
-    return MappingProxyType(
-        {
-            status: (
-                starts,
-                tuple(tuple(c for c in countries if c.status_on(day) is status) for day in starts),
-            )
-            for status in Status
-        }
-    )
+    return MappingProxyType({status: (starts, tuple(groups[status])) for status in Status})
+
+
+def _status_finder(country: Country) -> Callable[[dt.date], Status | None]:
+    """
+    `country.status_on`, by bisection when its memberships are in time order
+    without overlap (as `Dataset.validate` requires), else as it is.
+    """
+    memberships = country.memberships
+    starts = [m.since.earliest() for m in memberships]
+    ordered = all(
+        earlier.until is not None and earlier.until.earliest() <= later.since.earliest()
+        for earlier, later in itertools.pairwise(memberships)
+    ) and starts == sorted(starts)
+    if not ordered:
+        return country.status_on
+
+    def status_on(day: dt.date) -> Status | None:
+        # Only the last status begun by *day* can hold on it: the earlier ones had ended.
+        i = bisect.bisect_right(starts, day) - 1
+        return memberships[i].status if i >= 0 and memberships[i].holds_on(day) else None
+
+    return status_on
 
 
 # -- cross-record rules -------------------------------------------------------------

@@ -7,6 +7,7 @@ test here measures time.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,24 @@ def test_invalid_worst_cases_are_bounded(case: str, total: int, tmp_path: Path) 
     assert (100, {"projects.json": total - 100}) == (len(error.problems), error.omitted)
     assert f"  and {total - 100:,} more problems in projects.json" == str(error).splitlines()[-1]
     assert f"{total:,} problems in the data:" == str(error).splitlines()[0]
+
+
+def test_status_timeline_of_many_memberships(tmp_path: Path) -> None:
+    """
+    A country with 300 statuses: who holds each status, on each day a
+    status begins or ends and the day before, is what status_on says.
+    """
+    ds = sd.load(worst_cases.write(tmp_path, worst_cases.many_memberships(300)))
+    days = {
+        boundary.earliest() + shift
+        for country in ds.countries
+        for m in country.memberships
+        for boundary in (m.since, m.until)
+        if boundary is not None
+        for shift in (dt.timedelta(0), dt.timedelta(days=-1))
+    }
+    assert len(days) > 300
+    for day in sorted(days):
+        for status in sd.Status:
+            expected = tuple(c for c in ds.countries if c.status_on(day) is status)
+            assert expected == ds.countries_with_status(status, as_of=day), (day, status)
