@@ -1266,9 +1266,6 @@ _ALPHA2 = re.compile(r"[A-Z]{2}\Z")
 _ALPHA3 = re.compile(r"[A-Z]{3}\Z")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?\Z")
 # No whitespace, control characters or unpaired surrogates anywhere in a URL.
-_URL = re.compile(
-    r"https?://[^\s/\x00-\x1f\x7f-\x9f\ud800-\udfff]+[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]*\Z"
-)
 
 
 _INVISIBLE = (
@@ -1287,6 +1284,12 @@ checks that this covers every Cf character the running Python knows).
 """
 
 
+_NOT_TEXT = f"\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff{_INVISIBLE}"
+"""Characters never part of a text: controls, lone surrogates, invisible format characters."""
+
+_URL = re.compile(rf"https?://[^\s/{_NOT_TEXT}]+[^\s{_NOT_TEXT}]*\Z")
+
+
 @functools.cache
 def _control() -> re.Pattern[str]:
     """
@@ -1295,7 +1298,7 @@ def _control() -> re.Pattern[str]:
     first use: it takes 0.2 ms, and valid text, which text_problem checks
     with isprintable() first, never needs it.
     """
-    return re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff{_INVISIBLE}]")
+    return re.compile(f"[{_NOT_TEXT}]")
 
 
 _SUBJECT_SCO = "SCO"

@@ -70,6 +70,11 @@ def test_every_format_character_is_covered() -> None:
         ),
         (
             "sources.json",
+            lambda data: data[0].update(url="https://example.org/\u202egpj.exe"),
+            "sources.json[0].url: 'https://example.org/\\u202egpj.exe' is not an http(s) URL",
+        ),
+        (
+            "sources.json",
             lambda data: data[0].update(publisher="\ufeffXinhua"),
             "sources.json[0].publisher: '\\ufeffXinhua' contains an invisible or bidirectional"
             " format character (ZERO WIDTH NO-BREAK SPACE), '\\ufeff', at position 0",
