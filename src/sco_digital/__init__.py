@@ -13,35 +13,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._cite import cite
-from ._loader import load
-from .dataset import Dataset
-from .errors import DataError, Problem, SCODigitalError, UnknownKeyError
-from .models import (
-    Conflict,
-    Country,
-    CountryName,
-    Indicator,
-    Interval,
-    Membership,
-    Organization,
-    OrganizationKind,
-    PartialDate,
-    Participant,
-    Project,
-    ProjectKind,
-    ProjectStatus,
-    Qualifier,
-    Region,
-    Role,
-    Sector,
-    Source,
-    SourceKind,
-    Status,
-    Technology,
-    Unit,
-    Vocabulary,
-)
+# The names below are imported on first use (PEP 562), so that `import
+# sco_digital` runs almost nothing: the command line's entry point is
+# inside this package, and must be able to catch Ctrl-C while the rest
+# loads (see _entry.py).
+if TYPE_CHECKING:
+    from ._cite import cite
+    from ._loader import load
+    from .dataset import Dataset
+    from .errors import DataError, Problem, SCODigitalError, UnknownKeyError
+    from .models import (
+        Conflict,
+        Country,
+        CountryName,
+        Indicator,
+        Interval,
+        Membership,
+        Organization,
+        OrganizationKind,
+        PartialDate,
+        Participant,
+        Project,
+        ProjectKind,
+        ProjectStatus,
+        Qualifier,
+        Region,
+        Role,
+        Sector,
+        Source,
+        SourceKind,
+        Status,
+        Technology,
+        Unit,
+        Vocabulary,
+    )
 
 __all__ = [
     "DATA_VERSION",
@@ -81,6 +86,18 @@ __all__ = [
 ]
 
 
+_HOMES = {
+    "cite": "_cite",
+    "load": "_loader",
+    "Dataset": "dataset",
+    **dict.fromkeys(("DataError", "Problem", "SCODigitalError", "UnknownKeyError"), "errors"),
+}
+"""The module of each public name not in models (the others are)."""
+
+_SUBMODULES = ("dataset", "errors", "models")
+"""Modules that `import sco_digital` used to import, found as attributes still."""
+
+
 def by_country(country: str | Country) -> tuple[Project, ...]:
     """
     The bundled dataset's projects in which *country* takes part; see
@@ -88,6 +105,8 @@ def by_country(country: str | Country) -> tuple[Project, ...]:
 
     .. versionadded:: 0.1.0
     """
+    from ._loader import load
+
     return load().by_country(country)
 
 
@@ -98,6 +117,8 @@ def by_technology(technology: str | Technology) -> tuple[Project, ...]:
 
     .. versionadded:: 0.1.0
     """
+    from ._loader import load
+
     return load().by_technology(technology)
 
 
@@ -117,6 +138,16 @@ else:
             from ._loader import bundled_manifest
 
             return bundled_manifest()["data_version"]
+        if name in __all__:
+            from importlib import import_module
+
+            value = getattr(import_module(f".{_HOMES.get(name, 'models')}", __name__), name)
+            globals()[name] = value  # once: later lookups find it directly
+            return value
+        if name in _SUBMODULES:
+            from importlib import import_module
+
+            return import_module(f".{name}", __name__)
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)
 

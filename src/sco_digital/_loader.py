@@ -8,7 +8,8 @@ directory when the package is plain files on disk (what `files()` returns
 then), through importlib.resources otherwise (a zip file, a custom loader).
 `load(path)` reads a directory of the same files, every time, with the same
 checks. Either way the result is a complete, validated Dataset or one
-`DataError` listing every problem found; nothing is cached after a failure.
+`DataError` listing the problems found (the first hundred of each file, and
+a count of the rest); nothing is cached after a failure.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from ._json import JSONReadError, RepeatedKeys, parse
 from ._structure import json_type, record_hook
-from .dataset import FILES, Dataset
-from .errors import DataError, Problem
+from .dataset import FILES, Dataset, check_rules
+from .errors import DataError, Problem, ProblemLog
 from .models import MAX_NAME, is_data_version, quote, text_problem
 
 if TYPE_CHECKING:
@@ -84,7 +85,10 @@ def load(
 
     Raises:
         DataError: Anything is wrong with the files or the records; the error
-            lists every problem, each with its file, record and field.
+            lists the problems (the first hundred of each file, and how many
+            more), each with its file, record and field.
+        ValueError: *path* is empty (``""``), which would name the current
+            directory.
 
     .. versionadded:: 0.1.0
     """
@@ -98,6 +102,10 @@ def load(
                     # Built completely, then published in one assignment.
                     ds = _default = _build(_read_bundled)
         return ds
+    if isinstance(path, str | os.PathLike) and os.fspath(path) == "":
+        # Path("") is the current directory: never what an empty string meant.
+        msg = "load() was given an empty path; give a directory, or no path for the bundled data"
+        raise ValueError(msg)
     from pathlib import Path  # only for directories: the bundled data does without
 
     directory = Path(path)
@@ -114,10 +122,12 @@ def bundled_manifest() -> dict[str, Any]:
     global _manifest_cache  # noqa: PLW0603 - an immutable value, cached
     manifest = _manifest_cache
     if manifest is None:
-        problems: list[Problem] = []
+        problems = ProblemLog()
         value = _parse(MANIFEST, _read_bundled(MANIFEST), problems)
-        if problems or not isinstance(value, dict):
-            raise DataError(problems or [Problem(file=MANIFEST, message="expected an object")])
+        if problems:
+            raise problems.error()
+        if not isinstance(value, dict):
+            raise DataError([Problem(file=MANIFEST, message="expected an object")])
         manifest = _manifest_cache = value
     return manifest
 
@@ -223,7 +233,7 @@ def _build(read: Callable[[str], bytes]) -> Dataset:
 
 
 def _build_dataset(read: Callable[[str], bytes]) -> Dataset:
-    problems: list[Problem] = []
+    problems = ProblemLog()
     tables: dict[str, list[Any]] = {}
     lengths: dict[str, int] = {}
     for cls, name in FILES.items():
@@ -242,44 +252,57 @@ def _build_dataset(read: Callable[[str], bytes]) -> Dataset:
         hook = record_hook(cls)
         records = tables[_FIELDS[name]] = []
         for i, item in enumerate(value):
-            try:
-                records.append(hook(item))
-            except Exception:  # noqa: BLE001 - the converter finds and locates every problem
-                found = _explain(cls, item, name, i)
-                if isinstance(found, list):
-                    problems.extend(found)
-                else:
-                    records.append(found)
+            record = _built(hook, item)
+            if record is _UNREAD:  # the converter finds and locates every problem
+                record = _explain(cls, item, name, i, problems)
+            if record is not _UNREAD:
+                records.append(record)
     complete = not problems  # every file read, every record built
     manifest = _read_json(read, MANIFEST, problems)
     version = _check_manifest(manifest, lengths, problems)
     if not complete:
         # The rules that span records would only repeat what is missing.
-        raise DataError(problems)
+        raise problems.error()
     ds = Dataset(**tables, data_version=version)
-    problems.extend(ds.problems())
+    problems.extend(check_rules(ds))
     if problems:
-        raise DataError(problems)
+        raise problems.error()
     return ds
 
 
-def _explain(cls: type, item: Any, name: str, i: int) -> Any:
+def _built(hook: Callable[[Any], Any], item: Any) -> Any:
     """
-    The record the fast path refused, built by the converter, or the list
-    of its problems.
+    The record the fast path builds from *item*, or _UNREAD.
+
+    Apart from `_explain`, so that what the converter raises there does not
+    carry this exception as its context.
+    """
+    try:
+        return hook(item)
+    except Exception:  # noqa: BLE001 - any failure: the converter explains it
+        return _UNREAD
+
+
+def _explain(cls: type, item: Any, name: str, i: int, problems: ProblemLog) -> Any:
+    """
+    The record the fast path refused, built by the converter; or _UNREAD,
+    once its problems are logged.
     """
     from . import _serialize  # cattrs is imported only for data with problems
 
     try:
         return _serialize.CONVERTER.get_structure_hook(cls)(item, cls)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a located Problem
-        return [
-            Problem(file=name, record=i, path=path, message=message)
-            for path, message in _serialize.problems_of(exc)
-        ]
+        for path, message in _serialize.problems_of(exc):
+            if isinstance(message, _serialize.Omitted):
+                problems.skip(name, message.problems)
+            else:
+                problems.append(Problem(file=name, record=i, path=path, message=message))
+        _serialize.release(exc)
+    return _UNREAD
 
 
-def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem]) -> Any:
+def _read_json(read: Callable[[str], bytes], name: str, problems: ProblemLog) -> Any:
     try:
         data = read(name)
     except FileNotFoundError:
@@ -304,7 +327,7 @@ def _read_json(read: Callable[[str], bytes], name: str, problems: list[Problem])
     return _parse(name, data, problems)
 
 
-def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
+def _parse(name: str, data: bytes, problems: ProblemLog) -> Any:
     try:
         return parse(data)
     except JSONReadError as exc:
@@ -313,7 +336,7 @@ def _parse(name: str, data: bytes, problems: list[Problem]) -> Any:
 
 
 def _check_manifest(  # noqa: C901 - one check per manifest key
-    manifest: Any, lengths: dict[str, int], problems: list[Problem]
+    manifest: Any, lengths: dict[str, int], problems: ProblemLog
 ) -> str | None:
     if manifest is _UNREAD:
         return None

@@ -114,7 +114,14 @@ _SPACE = [c for c in _BMP if c.isspace()]  # what str.strip() removes
 _CONTROL = [c for c in _BMP if models._control().match(c)]  # noqa: SLF001 - the same rule
 _NOT_EDGE = _ranges(sorted(set(_SPACE) | set(_CONTROL)))
 _NOT_INSIDE = _ranges(_CONTROL)
-_TEXT = f"^[^{_NOT_EDGE}](?:[^{_NOT_INSIDE}]*[^{_NOT_EDGE}])?{_END}"
+_JOINING = "".join(
+    f"\\u{ord(low):04x}-\\u{ord(high):04x}"
+    for low, high in models._JOINING_SCRIPTS  # noqa: SLF001 - the same rule
+)
+# Inside a text, a zero-width (non-)joiner between two letters of a script that
+# spells with them (models.text_problem), or any character but the controls.
+_INSIDE = f"(?:[^{_NOT_INSIDE}]|(?<=[{_JOINING}])[\\u200c\\u200d](?=[{_JOINING}]))"
+_TEXT = f"^[^{_NOT_EDGE}](?:{_INSIDE}*[^{_NOT_EDGE}])?{_END}"
 
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _DOT = r"\."

@@ -1,23 +1,32 @@
-"""
+r"""
 The ``sco-digital`` command line (also ``python -m sco_digital``).
 
-Exit status: 0 on success, 1 when the data is invalid or an export fails,
-2 for a usage error (a bad option, an unknown country or technology). Errors
-are one readable line each on stderr, never a traceback.
+Exit status: 0 on success; 1 when the data is invalid or an export fails;
+2 for a usage error (a bad option, an unknown country or technology); 3 when
+the output cannot be written (standard output closed or failing) or memory
+runs out; 130 after Ctrl-C; 141 when the reader of the output went away
+(``sco-digital projects | head -1``), silently, as a process killed by
+SIGPIPE would. Errors are one readable line each on stderr, never a
+traceback, with what the user typed escaped.
+
+Output that the encoding of standard output cannot hold (``PYTHONIOENCODING=
+cp1252``, a redirected Windows console) is written with the characters it
+lacks replaced by Python escapes (``\u0428``); JSON output escapes them
+the JSON way (``\u0428`` too, which JSON readers decode), so it stays exact.
 """
 
 from __future__ import annotations
 
 import argparse
 import codecs
+import contextlib
 import datetime as dt
-import io
 import json
 import os
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from . import _loader
@@ -37,7 +46,9 @@ from .models import (
 
 __all__ = ["main"]
 
-OK, DATA_ERROR, USAGE_ERROR = 0, 1, 2
+OK, DATA_ERROR, USAGE_ERROR, CANNOT_RUN = 0, 1, 2, 3
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
+PIPE_CLOSED = 141  # 128 + SIGPIPE
 WIDTH = 80
 OUTPUT_FORMATS = ("table", "json", "csv")
 EXPORT_FORMATS = ("csv", "json", "parquet", "sqlite", "datapackage")
@@ -47,10 +58,73 @@ class UsageError(Exception):
     """A mistake in the command line; exit status 2."""
 
 
+class _OutputFailed(Exception):  # noqa: N818 - internal signal
+    """Standard output cannot be written (other than a closed pipe)."""
+
+
+class _Output:
+    """
+    Standard output for the commands. Characters its encoding cannot hold
+    are written as backslash escapes rather than failing half-way; a closed
+    pipe raises BrokenPipeError, any other failure `_OutputFailed`.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.encoding: str = getattr(stream, "encoding", None) or "utf-8"
+
+    def holds(self, text: str) -> bool:
+        """Whether the encoding can hold every character of *text*."""
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    def write(self, text: str) -> int:
+        with self._failures():
+            try:
+                return int(self.stream.write(text))
+            except UnicodeEncodeError:  # raised before anything of *text* is written
+                escaped = text.encode(self.encoding, "backslashreplace")
+                return int(self.stream.write(escaped.decode(self.encoding)))
+
+    def flush(self) -> None:
+        with self._failures():
+            self.stream.flush()
+
+    def write_bytes(self, data: bytes) -> None:
+        """Write *data* as it is, past the encoding (to the text stream if it has no buffer)."""
+        buffer = getattr(self.stream, "buffer", None)
+        with self._failures():
+            if buffer is None:
+                self.stream.write(data.decode("utf-8"))
+                return
+            self.stream.flush()
+            buffer.write(data)
+            buffer.flush()
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _failures() -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputFailed(exc.strerror or str(exc)) from None
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("sco-digital").strip()
         raise UsageError(f"{command}: {message}" if command else message)
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        # argparse writes --help to sys.stdout and swallows OSError; write
+        # it as the commands' output is written instead.
+        if message:
+            _Output(sys.stdout if file is None else file).write(message)
 
 
 def _examples(*lines: str) -> str:
@@ -72,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data",
         metavar="DIR",
+        type=_directory,
         help="read the data files in DIR instead of the bundled dataset",
     )
     parser.add_argument("--version", action="store_true", help="print the versions and exit")
@@ -123,7 +198,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--status", help="member, observer, dialogue_partner or partner")
     sub.add_argument(
-        "--as-of", metavar="DATE", help="the day to check, YYYY-MM-DD (default: today)"
+        "--as-of",
+        metavar="DATE",
+        type=_day,
+        help="the day to check, YYYY-MM-DD (default: today)",
     )
     output(sub)
 
@@ -140,7 +218,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--status", help="a project status: operational, completed...")
     sub.add_argument("--kind", help="a project kind: infrastructure, training, policy...")
     sub.add_argument("--organization", metavar="ID", help="an organisation id")
-    sub.add_argument("--active-in", metavar="YEAR", type=int, help="active during YEAR")
+    sub.add_argument("--active-in", metavar="YEAR", type=_year, help="active during YEAR")
     output(sub)
 
     sub = command(
@@ -178,7 +256,11 @@ def _parser() -> argparse.ArgumentParser:
         "sco-digital export --format sqlite sco.db --force",
     )
     sub.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
-    sub.add_argument("out", help="a directory (csv, json, parquet, datapackage) or a file (sqlite)")
+    sub.add_argument(
+        "out",
+        type=_path,
+        help="a directory (csv, json, parquet, datapackage) or a file (sqlite)",
+    )
     sub.add_argument("--force", action="store_true", help="replace existing files")
     bom(sub)
 
@@ -188,7 +270,7 @@ def _parser() -> argparse.ArgumentParser:
         "sco-digital validate",
         "sco-digital validate ./my-data/",
     )
-    sub.add_argument("dir", nargs="?", help="the directory to check")
+    sub.add_argument("dir", nargs="?", type=_directory, help="the directory to check")
 
     sub = command(
         "cite", "print how to cite the dataset", "sco-digital cite", "sco-digital cite --bibtex"
@@ -228,11 +310,18 @@ def _table(rows: Sequence[dict[str, Any]], widths: dict[str, int]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _json(value: Any, out: _Output) -> None:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    if not out.holds(text):  # escaped the JSON way, which readers decode
+        text = json.dumps(value, indent=2)
+    out.write(text + "\n")
+
+
 def _emit(
     rows: list[dict[str, Any]],
     args: argparse.Namespace,
     widths: dict[str, int],
-    out: io.TextIOBase,
+    out: _Output,
     table: str | None = None,
 ) -> None:
     """
@@ -240,19 +329,16 @@ def _emit(
     export table *table* as its header (the first row's keys if None).
     """
     if args.format == "json":
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _json(rows, out)
     elif args.format == "csv":
         from .export import TABLES, csv_text
 
         header = list(rows[0]) if table is None else [c.name for c in TABLES[table].columns]
         text = csv_text(header, ([row[f] for f in header] for row in rows), lineterminator="\n")
-        buffer = getattr(out, "buffer", None)
-        if args.bom and buffer is not None:  # UTF-8 whatever the terminal's encoding
-            out.flush()
-            buffer.write(codecs.BOM_UTF8 + text.encode("utf-8"))
-            buffer.flush()
+        if args.bom:  # UTF-8 whatever the terminal's encoding
+            out.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
         else:
-            out.write("\ufeff" + text if args.bom else text)
+            out.write(text)
     else:
         out.write(_table(rows, widths))
 
@@ -268,7 +354,7 @@ def _records(
 # -- commands -------------------------------------------------------------------------
 
 
-def _summary(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+def _summary(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     rows = [
         {"table": name, "records": len(getattr(ds, name))}
         for name in ("countries", "projects", "indicators", "organizations", "sources", "conflicts")
@@ -280,8 +366,8 @@ def _summary(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
     _emit(rows, args, {"table": 14, "records": 7}, out)
 
 
-def _countries(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
-    day = _day(args.as_of)
+def _countries(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    day = dt.date.today() if args.as_of is None else args.as_of  # noqa: DTZ011 - a calendar day
     if args.status is None:
         chosen = ds.countries
     else:
@@ -295,7 +381,7 @@ def _countries(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> Non
     _emit(rows, args, {"code": 4, "name": 22, "region": 18, "status": 30}, out, "countries")
 
 
-def _projects(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+def _projects(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     chosen = ds.filter(
         country=args.country,
         technology=None if args.technology is None else _lookup(Technology, args.technology),
@@ -309,7 +395,7 @@ def _projects(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None
 
 
 def _project_rows(
-    ds: Dataset, chosen: Sequence[Project], args: argparse.Namespace, out: io.TextIOBase
+    ds: Dataset, chosen: Sequence[Project], args: argparse.Namespace, out: _Output
 ) -> None:
     ids = {p.id for p in chosen}
     rows = _records(ds, "projects", lambda row: row["id"] in ids)
@@ -319,14 +405,14 @@ def _project_rows(
     _emit(rows, args, {"id": 36, "started": 10, "status": 11, "countries": 17}, out, "projects")
 
 
-def _indicators(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+def _indicators(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     chosen = ds.indicators if args.subject is None else ds.indicators_for(args.subject)
     ids = {i.id for i in chosen}
     rows = _records(ds, "indicators", lambda row: row["id"] in ids)
     _emit(rows, args, {"id": 30, "label": 27, "text": 19}, out, "indicators")
 
 
-def _search(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+def _search(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     try:
         found = ds.search(args.text)
     except ValueError as exc:
@@ -334,13 +420,13 @@ def _search(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
     _project_rows(ds, found, args, out)
 
 
-def _show(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+def _show(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     record = _find(ds, args.id)
     from ._serialize import unstructure
 
     raw = unstructure(record)
     if args.format == "json":
-        out.write(json.dumps(raw, ensure_ascii=False, indent=2) + "\n")
+        _json(raw, out)
         return
     if args.format == "csv":
         _emit([{k: _flat(v) for k, v in raw.items()}], args, {}, out)
@@ -360,7 +446,7 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def _show_field(key: str, value: Any, out: io.TextIOBase) -> None:
+def _show_field(key: str, value: Any, out: _Output) -> None:
     if value in (None, [], ""):
         return
     label = f"{key}:"
@@ -420,7 +506,7 @@ def _find(ds: Dataset, key: str) -> object:
         raise UnknownKeyError("record", key, tuple(close)[:3]) from None
 
 
-def _export(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+def _export(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     from . import export
 
     writer = getattr(export, f"write_{args.format}")
@@ -431,36 +517,64 @@ def _export(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
         raise UsageError(f"{exc.args[0]}") from None
     except ImportError as exc:
         raise UsageError(str(exc)) from None
-    out.write(f"wrote {args.format} to {path}\n")
+    out.write(f"wrote {args.format} to {escape(str(path))}\n")
 
 
-def _validate(_ds: Dataset | None, args: argparse.Namespace, out: io.TextIOBase) -> None:
-    target = args.dir or args.data
-    loaded = _loader.load(target) if target else _loader.load()
-    where = target or "the bundled data"
+def _validate(_ds: Dataset | None, args: argparse.Namespace, out: _Output) -> None:
+    target = args.dir if args.dir is not None else args.data
+    loaded = _loader.load(target) if target is not None else _loader.load()
+    where = "the bundled data" if target is None else escape(target)
     out.write(f"{where}: valid ({loaded!r})\n")
 
 
-def _cite(ds: Dataset, args: argparse.Namespace, out: io.TextIOBase) -> None:
+def _cite(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     from ._cite import cite
 
     out.write(cite(bibtex=args.bibtex, data_version=ds.data_version) + "\n")
 
 
-def _day(text: str | None) -> dt.date:
-    if text is None:
-        return dt.date.today()  # noqa: DTZ011 - a calendar day
+# Option values, checked as argparse reads them: a bad one is a usage error.
+
+_YEAR = re.compile(r"[0-9]{4}\Z")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _year(text: str) -> int:
+    if not _YEAR.match(text):
+        msg = f"{text!r} is not a year of four digits, such as 2025"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+def _day(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--as-of: {text!r} is not a date of the form YYYY-MM-DD") from None
+        if _DAY.match(text):  # no other ISO form (20250101, 2025-W01-1), no other digits
+            return dt.date.fromisoformat(text)
+    except ValueError:  # 2025-02-30
+        pass
+    msg = f"{text!r} is not a day of the form YYYY-MM-DD, such as 2024-07-04"
+    raise argparse.ArgumentTypeError(msg)
+
+
+def _path(text: str) -> str:
+    if not text:  # which would name the current directory
+        msg = "an empty string is not a path; give a file or directory"
+        raise argparse.ArgumentTypeError(msg)
+    return text
+
+
+def _directory(text: str) -> str:
+    if not text:  # which would name the current directory
+        msg = "an empty string is not a directory; give one, or none for the bundled data"
+        raise argparse.ArgumentTypeError(msg)
+    return text
 
 
 def _lookup(vocabulary: type[Any], key: str) -> Any:
     return vocabulary.lookup(key)
 
 
-COMMANDS: dict[str, Callable[[Any, argparse.Namespace, io.TextIOBase], None]] = {
+COMMANDS: dict[str, Callable[[Any, argparse.Namespace, _Output], None]] = {
     "summary": _summary,
     "countries": _countries,
     "projects": _projects,
@@ -483,17 +597,44 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one exit per error kind
+def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line with *argv* (default: ``sys.argv[1:]``).
 
     Returns:
-        The exit status, which is 0 when all went well, 1 for a data or
-        validation error and 2 for a usage error.
+        The exit status: 0 when all went well, 1 for a data or validation
+        error, 2 for a usage error, 3 when the output cannot be written or
+        memory runs out, 130 after Ctrl-C and 141 when the reader of the
+        output went away.
 
     .. versionadded:: 0.1.0
     """
-    out: Any = sys.stdout
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        _error("standard output is closed; redirect it to a file or to /dev/null")
+        return CANNOT_RUN
+    out = _Output(sys.stdout)
+    try:
+        status = _run(argv, out)
+        out.flush()  # here, so that a failure to write is reported like any other
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as the Python docs
+        # advise, with the status of a process that SIGPIPE ended.
+        _silence_stdout()
+        return PIPE_CLOSED
+    except _OutputFailed as exc:
+        _error(f"cannot write the output: {exc}")
+        _silence_stdout()
+        return CANNOT_RUN
+    except MemoryError:
+        _error("out of memory")
+        return CANNOT_RUN
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return INTERRUPTED
+    return status
+
+
+def _run(argv: Sequence[str] | None, out: _Output) -> int:  # noqa: C901, PLR0911 - one exit per error kind
     try:
         args = _parse(argv)
         if args.version:
@@ -510,7 +651,7 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
         if args.command == "validate":
             run(None, args, out)
         else:
-            ds = _loader.load(args.data) if args.data else _loader.load()
+            ds = _loader.load(args.data) if args.data is not None else _loader.load()
             run(ds, args, out)
     except (UsageError, UnknownKeyError) as exc:
         _error(str(exc))
@@ -518,31 +659,54 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: C901, PLR0911 - one
     except DataError as exc:
         for problem in exc.problems:
             _error(str(problem))
+        for line in exc.omitted_lines():
+            _error(line)
         return DATA_ERROR
     except SCODigitalError as exc:
         _error(str(exc))
         return DATA_ERROR
-    except BrokenPipeError:
-        # The reader went away (`| head`): stop quietly, as the Python docs advise.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return DATA_ERROR
+    except BrokenPipeError:  # for main()
+        raise
     except OSError as exc:
         _error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
         return DATA_ERROR
-    except KeyboardInterrupt:
-        _error("interrupted")
-        return 130
     except SystemExit as exc:  # argparse's --help
         return exc.code if isinstance(exc.code, int) else OK
     return OK
 
 
-# Characters that would break the line or drive the terminal, when a message
-# quotes what the user typed (argparse does, unescaped).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+def _silence_stdout() -> None:
+    """
+    Point standard output at /dev/null, so that the flush at exit, which
+    would fail again, does not print "Exception ignored" (the Python docs'
+    recipe for SIGPIPE).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (an in-process test)
+        pass
+
+
+def escape(text: str) -> str:
+    r"""
+    *text* with every character that is not printable escaped (``\x1b``,
+    ``\u202e``): controls that would drive the terminal, line breaks, and
+    invisible or bidirectional-override characters that would disguise
+    what a message quotes (argparse quotes what the user typed unescaped).
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def _error(message: str) -> None:
-    line = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), message)
-    sys.stderr.write(f"sco-digital: {line}\n")
+    stream = sys.stderr
+    if stream is None:  # started with standard error closed: nowhere to say it
+        return
+    try:
+        stream.write(f"sco-digital: {escape(message)}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass

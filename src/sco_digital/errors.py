@@ -8,11 +8,14 @@ keep working for callers who do not know this package.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-__all__ = ["DataError", "Problem", "SCODigitalError", "UnknownKeyError"]
+__all__ = ["MAX_PROBLEMS", "DataError", "Problem", "SCODigitalError", "UnknownKeyError"]
+
+MAX_PROBLEMS = 100
+"""At most this many problems of one file are listed; the rest are counted."""
 
 
 class SCODigitalError(Exception):
@@ -60,30 +63,52 @@ class Problem:
 
 class DataError(SCODigitalError, ValueError):
     """
-    The data is invalid; *problems* lists everything found, not only the first.
+    The data is invalid; *problems* lists what was found.
 
     ``str()`` gives one line per problem, each naming the file, the record and
     the field. `file`, `record` and `path` describe the first problem, for
-    callers that only want one.
+    callers that only want one. However broken the data, the list stays
+    short: `sco_digital.load` and `Dataset.validate` list the first
+    `MAX_PROBLEMS` problems of each file and count the rest in *omitted*,
+    and the message ends with one line per file such as
+    ``and 1,999,900 more problems in projects.json``.
+
+    Attributes:
+        problems: The problems listed, in the order found.
+        omitted: How many more problems each file has (by file name; None
+            for records built in memory); empty when every one is listed.
 
     .. versionadded:: 0.1.0
     """
 
     problems: tuple[Problem, ...]
+    omitted: Mapping[str | None, int]
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(
+        self, problems: Iterable[Problem], omitted: Mapping[str | None, int] | None = None
+    ) -> None:
         self.problems = tuple(problems)
+        self.omitted = {file: count for file, count in (omitted or {}).items() if count}
         if not self.problems:
             msg = "DataError needs at least one problem"
             raise ValueError(msg)
         super().__init__(self._message())
 
     def _message(self) -> str:
-        if len(self.problems) == 1:
+        if len(self.problems) == 1 and not self.omitted:
             return str(self.problems[0])
-        lines = [f"{len(self.problems)} problems in the data:"]
+        total = len(self.problems) + sum(self.omitted.values())
+        lines = [f"{total:,} problems in the data:"]
         lines += [f"  {problem}" for problem in self.problems]
+        lines += [f"  {line}" for line in self.omitted_lines()]
         return "\n".join(lines)
+
+    def omitted_lines(self) -> list[str]:
+        """One line per file with unlisted problems: ``and 5 more problems in projects.json``."""
+        return [
+            f"and {count:,} more problem{'' if count == 1 else 's'} in {file or '<dataset>'}"
+            for file, count in self.omitted.items()
+        ]
 
     @property
     def file(self) -> str | None:
@@ -100,8 +125,52 @@ class DataError(SCODigitalError, ValueError):
         """The field path of the first problem."""
         return self.problems[0].path
 
-    def __reduce__(self) -> tuple[type[DataError], tuple[tuple[Problem, ...]]]:
-        return (type(self), (self.problems,))
+    def __reduce__(
+        self,
+    ) -> tuple[type[DataError], tuple[tuple[Problem, ...], dict[str | None, int]]]:
+        return (type(self), (self.problems, dict(self.omitted)))
+
+
+class ProblemLog:
+    """
+    Problems as they are found, bounded: the first *limit* of each file are
+    kept and the rest only counted, so that data with millions of problems
+    costs no more memory than data with a hundred. Internal to the package.
+    """
+
+    __slots__ = ("_found", "kept", "limit", "omitted")
+
+    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
+        self.limit = limit
+        self.kept: list[Problem] = []
+        self.omitted: dict[str | None, int] = {}
+        self._found: dict[str | None, int] = {}
+
+    def append(self, problem: Problem) -> None:
+        """Keep *problem*, or count it if its file has *limit* already."""
+        found = self._found.get(problem.file, 0)
+        self._found[problem.file] = found + 1
+        if found < self.limit:
+            self.kept.append(problem)
+        else:
+            self.omitted[problem.file] = self.omitted.get(problem.file, 0) + 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """`append` each of *problems*."""
+        for problem in problems:
+            self.append(problem)
+
+    def skip(self, file: str | None, count: int) -> None:
+        """Count *count* more problems of *file* that were found but not described."""
+        self._found[file] = self._found.get(file, 0) + count
+        self.omitted[file] = self.omitted.get(file, 0) + count
+
+    def __bool__(self) -> bool:
+        return bool(self.kept)
+
+    def error(self) -> DataError:
+        """The `DataError` listing what was kept and counting the rest."""
+        return DataError(self.kept, self.omitted)
 
 
 _KEY_LIMIT = 60

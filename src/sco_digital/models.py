@@ -1295,19 +1295,39 @@ _ALPHA2 = re.compile(r"[A-Z]{2}\Z")
 _ALPHA3 = re.compile(r"[A-Z]{3}\Z")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-[A-Z]{2})?\Z")
 # No whitespace, control characters or unpaired surrogates anywhere in a URL.
-_URL = re.compile(
-    r"https?://[^\s/\x00-\x1f\x7f-\x9f\ud800-\udfff]+[^\s\x00-\x1f\x7f-\x9f\ud800-\udfff]*\Z"
+
+
+_INVISIBLE = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
 )
+"""
+The format characters (Unicode category Cf) of Unicode 13 to 15.1: zero-width
+spaces and joiners, left-to-right and right-to-left marks, bidirectional
+embeddings, overrides and isolates, the byte-order mark, the soft hyphen,
+tags... They print nothing, or reorder what follows, so a name holding one
+looks like another name, or like something else on a terminal (a test
+checks that this covers every Cf character the running Python knows).
+"""
+
+
+_NOT_TEXT = f"\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff{_INVISIBLE}"
+"""Characters never part of a text: controls, lone surrogates, invisible format characters."""
+
+_URL = re.compile(rf"https?://[^\s/{_NOT_TEXT}]+[^\s{_NOT_TEXT}]*\Z")
 
 
 @functools.cache
 def _control() -> re.Pattern[str]:
     """
-    Control characters (C0, DEL, C1) and unpaired surrogates: never part of
-    a text. Compiled on first use: it takes 0.2 ms, and valid text, which
-    text_problem checks with isprintable() first, never needs it.
+    Control characters (C0, DEL, C1), unpaired surrogates and invisible
+    format characters (`_INVISIBLE`): never part of a text. Compiled on
+    first use: it takes 0.2 ms, and valid text, which text_problem checks
+    with isprintable() first, never needs it.
     """
-    return re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+    return re.compile(f"[{_NOT_TEXT}]")
 
 
 _SUBJECT_SCO = "SCO"
@@ -1368,11 +1388,39 @@ def quote(value: object, limit: int = 60) -> str:
     return repr(value[:limit]) + f"... ({len(value):,} characters)"
 
 
+_JOINERS = "\u200c\u200d"
+_JOINING_SCRIPTS = (
+    ("\u0600", "\u08ff"),  # Arabic, Syriac, Thaana...: Persian and Urdu write ZWNJ
+    ("\u0900", "\u0dff"),  # Devanagari to Sinhala: conjuncts are written with ZWJ/ZWNJ
+    ("\u1000", "\u109f"),  # Myanmar
+    ("\u1780", "\u17ff"),  # Khmer
+    ("\ufb50", "\ufdff"),  # Arabic presentation forms
+    ("\ufe70", "\ufeff"),
+)
+
+
+def _joins(value: str, at: int) -> bool:
+    """
+    Whether the character at *at* is a zero-width (non-)joiner inside a word of
+    a script that spells with them (Persian, Urdu, Hindi, Sinhala...), where it
+    is part of the name ("ශ්\u200dරී ලංකාව", Sri Lanka in Sinhala) rather than
+    a disguise.
+    """
+    if value[at] not in _JOINERS or not 0 < at < len(value) - 1:
+        return False
+    return all(
+        any(low <= value[i] <= high for low, high in _JOINING_SCRIPTS) for i in (at - 1, at + 1)
+    )
+
+
 def text_problem(value: str, max_len: int) -> str | None:
     """
     Why *value* is not acceptable as a name or a text of at most *max_len*
     characters, or None if it is: it must not be empty, start or end with
-    whitespace, or hold a control character or an unpaired surrogate.
+    whitespace, or hold a control character, an unpaired surrogate or an
+    invisible or bidirectional format character (U+200B, U+202E...), but for
+    a zero-width (non-)joiner between two letters of a script that spells
+    with them.
     """
     if (
         0 < len(value) <= max_len
@@ -1389,10 +1437,16 @@ def text_problem(value: str, max_len: int) -> str | None:
         return f"{quote(value)} has leading or trailing spaces"
     if len(value) > max_len:
         return f"is {len(value):,} characters long; the limit is {max_len:,}"
-    bad = _control().search(value)
+    bad = next((m for m in _control().finditer(value) if not _joins(value, m.start())), None)
     if bad is not None:
         char = bad.group()
-        what = "an unpaired surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
+        if "\ud800" <= char <= "\udfff":
+            what = "an unpaired surrogate"
+        elif unicodedata.category(char) == "Cc":
+            what = "a control character"
+        else:
+            name = unicodedata.name(char, f"U+{ord(char):04X}")
+            what = f"an invisible or bidirectional format character ({name})"
         return f"{quote(value)} contains {what}, {char!r}, at position {bad.start()}"
     return None
 

@@ -50,3 +50,19 @@ def test_quick_run_prints_every_row() -> None:
     ratios = [line.split("|")[5].strip() for line in table[1:] if "not installed" not in line]
     assert all(ratio.endswith("x") for ratio in ratios), ratios
     assert any(line.strip().startswith("1,000 projects (1,") for line in lines)
+
+
+def test_complexity_quick_run() -> None:
+    """benchmarks/complexity.py runs a case and prints its row; no timing is checked."""
+    script = SCRIPT.parent / "complexity.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--quick", "--only", "parent chain,parent cycle"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = [line.split("|") for line in done.stdout.splitlines()[2:]]
+    assert [
+        ("parent chain", "200", "loads"),
+        ("parent cycle", "200", "100 listed of 200"),
+    ] == [(row[1].strip(), row[2].strip(), row[8].strip()) for row in rows]

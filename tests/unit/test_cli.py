@@ -156,13 +156,15 @@ class TestErrors:
             ),
             (
                 ["countries", "--as-of", "2017-13-01"],
-                "sco-digital: --as-of: '2017-13-01' is not a date of the form YYYY-MM-DD\n",
+                "sco-digital: countries: argument --as-of: '2017-13-01' is not a day of the"
+                " form YYYY-MM-DD, such as 2024-07-04\n",
             ),
             (["show", "nothing-like-this"], "sco-digital: unknown record 'nothing-like-this'\n"),
             (["search", "--"], "sco-digital: search: the following arguments are required: text\n"),
             (
                 ["projects", "--active-in", "soon"],
-                "sco-digital: projects: argument --active-in: invalid int value: 'soon'\n",
+                "sco-digital: projects: argument --active-in: 'soon' is not a year of four"
+                " digits, such as 2025\n",
             ),
             (
                 ["frobnicate"],
@@ -260,3 +262,140 @@ def test_subprocess_export(tmp_path: Path) -> None:
     )
     assert (0, "") == (done.returncode, done.stderr)
     assert sd.load(tmp_path / "x") == sd.load()
+
+
+YEAR = "is not a year of four digits, such as 2025"
+DAY = "is not a day of the form YYYY-MM-DD, such as 2024-07-04"
+NO_DIR = "an empty string is not a directory; give one, or none for the bundled data"
+
+
+class TestOptionValues:
+    """A bad value of any option is a usage error: exit 2, one line on stderr."""
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            # --active-in: four ASCII digits, nothing else
+            *(
+                (
+                    ["projects", "--active-in", year],
+                    f"projects: argument --active-in: {year!r} {YEAR}",
+                )
+                for year in (
+                    "20255",
+                    "202",
+                    "-2025",
+                    "+2025",
+                    "2_025",
+                    " 2025",
+                    "٢٠٢٥",
+                    "2025.0",
+                    "",
+                )
+            ),
+            # --as-of: a real day, written YYYY-MM-DD
+            *(
+                (["countries", "--as-of", day], f"countries: argument --as-of: {day!r} {DAY}")
+                for day in ("2025-02-30", "20250101", "2025-W01-1", "2025-1-1", "2025", "")
+            ),
+            # vocabularies and keys
+            (["countries", "--status", "king"], "unknown status 'king'"),
+            (["projects", "--status", "finished-ish"], "unknown project status 'finished-ish'"),
+            (["projects", "--technology", ""], "unknown technology ''"),
+            (["projects", "--sector", "weaving"], "unknown sector 'weaving'"),
+            (["projects", "--kind", "banquet"], "unknown project kind 'banquet'"),
+            (["projects", "--country", ""], "unknown country ''"),
+            (["projects", "--organization", "nobody"], "unknown organization 'nobody'"),
+            (["indicators", "--subject", ""], "unknown project, organization or country ''"),
+            (["show", ""], "unknown record ''"),
+            (["search", " "], "search text has no words: ' '"),
+            # formats and paths
+            *(
+                (
+                    [command, "--format", "xml"],
+                    f"{command}: argument --format: invalid choice: 'xml'",
+                )
+                for command in ("summary", "countries", "projects", "indicators")
+            ),
+            (["export", "--format", "xlsx", "out"], "export: argument --format: invalid choice"),
+            (
+                ["export", "--format", "csv", ""],
+                "export: argument out: an empty string is not a path",
+            ),
+            (["validate", ""], f"validate: argument dir: {NO_DIR}"),
+            (["--data", "", "summary"], f"argument --data: {NO_DIR}"),
+        ],
+    )
+    def test_bad_value(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+    ) -> None:
+        """Each bad value gets the usage error, never a listing or a traceback."""
+        status, out, err = run(capsys, *argv)
+        assert (2, "", 1) == (status, out, err.count("\n"))
+        assert err.startswith(f"sco-digital: {message}"), err
+
+    def test_good_values_still_work(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The forms the usage errors leave: a year, a day."""
+        status, out, _ = run(capsys, "projects", "--active-in", "2025", "--format", "json")
+        expected = [p.id for p in sd.load().filter(active_in=2025)]
+        assert (0, expected) == (status, [row["id"] for row in json.loads(out)])
+        status, out, _ = run(capsys, "countries", "--status", "member", "--as-of", "2017-06-08")
+        assert 0 == status
+        assert ["CN", "KG", "KZ", "RU", "TJ", "UZ"] == [
+            line.split()[0] for line in out.splitlines()[2:]
+        ]
+
+
+class TestExitStatuses:
+    """The statuses that are not about the data or the command line, in process."""
+
+    def test_memory_error(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Memory running out: one line, status 3."""
+
+        def starve(*_: object) -> None:
+            raise MemoryError
+
+        monkeypatch.setattr("sco_digital._loader.load", starve)
+        assert (3, "", "sco-digital: out of memory\n") == run(capsys, "summary")
+
+    def test_interrupt(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Ctrl-C: one line, status 130."""
+
+        def interrupt(*_: object) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr("sco_digital._loader.load", interrupt)
+        assert (130, "", "sco-digital: interrupted\n") == run(capsys, "projects")
+
+    def test_invalid_data_is_bounded(
+        self, capsys: pytest.CaptureFixture[str], mini_dir: Path
+    ) -> None:
+        """A file with 250 bad records: the first 100 listed, then a count of the rest."""
+        (mini_dir / "projects.json").write_text("[" + ",".join(["1"] * 250) + "]")
+        status, out, err = run(capsys, "validate", str(mini_dir))
+        lines = err.splitlines()
+        assert (1, "", 102) == (status, out, len(lines))
+        assert [
+            f"sco-digital: projects.json[{i}]: expected an object, got a number" for i in range(100)
+        ] == lines[:100]
+        assert [
+            "sco-digital: manifest.json.counts.projects: says 4 but projects.json has 250 records",
+            "sco-digital: and 150 more problems in projects.json",
+        ] == lines[100:]
+
+    def test_escaped_echo(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Paths echoed on stdout and stderr never carry terminal escapes or bidi overrides."""
+        hostile = tmp_path / "x\x1b[31mred\u202eevil"
+        status, out, err = run(capsys, "validate", str(hostile))
+        assert (1, "") == (status, out)
+        assert "\x1b" not in err
+        assert "\u202e" not in err
+        assert err.endswith(
+            "x\\x1b[31mred\\u202eevil: does not exist; expected a directory of data files\n"
+        )
+        status, out, _ = run(capsys, "export", "--format", "json", str(hostile))
+        assert (0, f"wrote json to {tmp_path}/x\\x1b[31mred\\u202eevil\n") == (status, out)

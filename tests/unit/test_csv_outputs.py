@@ -34,11 +34,14 @@ from sco_digital.export import (
 )
 from tables import read_csv, read_sqlite, rebuild
 
-PROJECTS = "id,name,summary,kind,status,location,started,started_precision,ended,ended_precision,parent,note\n"
+PROJECTS = (
+    "id,name,summary,kind,status,location,started,started_precision,ended,ended_precision,"
+    "parent,note,reviewed\n"
+)
 COUNTRIES = "code,alpha3,name,name_zh,name_ru,region\n"
 INDICATORS = (
     "id,subject,subject_kind,metric,label,value,unit,qualifier,period,period_precision,"
-    "period_end,period_end_precision,as_of,as_of_precision,text,note\n"
+    "period_end,period_end_precision,as_of,as_of_precision,text,note,reviewed\n"
 )
 
 

@@ -552,7 +552,6 @@ class TestSeries:
                 "Chna",
                 "unknown project, organization or country 'Chna'; did you mean 'China'?",
             ),
-            (42, "CN", "unknown metric 42"),
         ],
     )
     def test_unknown_keys(self, ds: Dataset, metric: object, subject: str, message: str) -> None:
@@ -560,6 +559,14 @@ class TestSeries:
         for query in (ds.series, ds.latest):
             with pytest.raises(UnknownKeyError, match=f"^{re.escape(message)}$"):
                 query(metric, subject)  # type: ignore[arg-type]
+
+    def test_metric_of_a_wrong_type(self, ds: Dataset) -> None:
+        """A metric that is not a str is a TypeError, as everywhere in the API."""
+        for query in (ds.series, ds.latest):
+            with pytest.raises(
+                TypeError, match=r"^metric must be a metric slug \(a str\), got int$"
+            ):
+                query(42, "CN")  # type: ignore[arg-type]
 
     def test_unknown_unit(self, ds: Dataset) -> None:
         """An unknown unit is an UnknownKeyError too."""

@@ -106,6 +106,7 @@ def public_objects() -> dict[str, object]:
         objects[table] = getattr(ds, table)
     objects["memberships"] = tuple(m for c in ds.countries for m in c.memberships)
     objects["participants"] = tuple(p for project in ds.projects for p in project.participants)
+    objects["localized names"] = tuple(n for c in ds.countries for n in c.localized_names)
     for vocabulary in Vocabulary.__subclasses__():
         objects[vocabulary.__name__] = tuple(vocabulary)
     return objects
