@@ -170,6 +170,7 @@ THIN_COUNTRIES = {
     },
     "IR": {
         "iran-china-ict-cooperation-documents",
+        "iran-russia-ict-joint-working-group",
         "iran-russia-information-security-agreement-2021",
         "sco-statement-ai-cooperation-2025",
     },
@@ -177,10 +178,13 @@ THIN_COUNTRIES = {
 }
 # Training, telemedicine and e-commerce records, each with the technology that defines it.
 TRAINING_HEALTH_TRADE = {
+    "alibaba-daraz-pakistan": sd.Technology.E_COMMERCE,
+    "aliexpress-russia-joint-venture": sd.Technology.E_COMMERCE,
     "belarus-national-pavilion-chinese-platforms": sd.Technology.E_COMMERCE,
     "china-sco-institute-of-economy-and-trade": sd.Technology.E_COMMERCE,
     "huawei-seeds-for-the-future-meca-2024": sd.Technology.VOCATIONAL_TRAINING,
     "india-central-asia-e-network-proposal": sd.Technology.TELEMEDICINE,
+    "india-kazakhstan-ict-centre-of-excellence-astana": sd.Technology.VOCATIONAL_TRAINING,
     "india-tajikistan-it-centre-dushanbe": sd.Technology.VOCATIONAL_TRAINING,
     "india-un-kyrgyzstan-maternal-telemedicine": sd.Technology.TELEMEDICINE,
     "kashgar-gilgit-hospital-mou-2024": sd.Technology.TELEMEDICINE,
