@@ -163,6 +163,7 @@ SCO_DOCUMENTS = {
 # Records added for the countries with the fewest projects (data version 2026.11.30).
 THIN_COUNTRIES = {
     "BY": {
+        "csto-information-security-agreement-2017",
         "skif-supercomputer-programme",
         "belarus-national-pavilion-chinese-platforms",
         "belarus-uzbekistan-ict-cooperation",
@@ -185,6 +186,8 @@ TRAINING_HEALTH_TRADE = {
     "china-sco-institute-of-economy-and-trade": sd.Technology.E_COMMERCE,
     "huawei-seeds-for-the-future-meca-2024": sd.Technology.VOCATIONAL_TRAINING,
     "india-central-asia-e-network-proposal": sd.Technology.TELEMEDICINE,
+    "india-kyrgyz-centre-for-it": sd.Technology.VOCATIONAL_TRAINING,
+    "pakistan-sco-cross-border-e-commerce-platform-mou-2021": sd.Technology.E_COMMERCE,
     "india-kazakhstan-ict-centre-of-excellence-astana": sd.Technology.VOCATIONAL_TRAINING,
     "india-tajikistan-it-centre-dushanbe": sd.Technology.VOCATIONAL_TRAINING,
     "india-un-kyrgyzstan-maternal-telemedicine": sd.Technology.TELEMEDICINE,
@@ -252,6 +255,7 @@ class TestStrata:
             "russia-china-ict-subcommission-2011",
             "russian-post-china-post-memorandum-2013",
             "skif-supercomputer-programme",
+            "cis-information-security-agreement-2013",
         } <= early
 
     @pytest.mark.parametrize(("code", "added"), sorted(THIN_COUNTRIES.items()))
