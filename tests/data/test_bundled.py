@@ -163,6 +163,7 @@ SCO_DOCUMENTS = {
 # Records added for the countries with the fewest projects (data version 2026.11.30).
 THIN_COUNTRIES = {
     "BY": {
+        "belarus-kazakhstan-hi-tech-park-cooperation",
         "csto-information-security-agreement-2017",
         "skif-supercomputer-programme",
         "belarus-national-pavilion-chinese-platforms",
