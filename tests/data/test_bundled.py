@@ -144,6 +144,56 @@ SCO_DOCUMENTS = {
         "Samarkand, Uzbekistan",
         "sco-council-of-heads-of-state",
     ),
+    "sco-programme-multilateral-trade-economic-cooperation-2003": (
+        "2003-09-23",
+        "Beijing, China",
+        "sco-council-of-heads-of-government",
+    ),
+    "sco-statement-ai-cooperation-2025": (
+        "2025-09-01",
+        "Tianjin, China",
+        "sco-council-of-heads-of-state",
+    ),
+    "sco-statement-digital-economy-development-2025": (
+        "2025-09-01",
+        "Tianjin, China",
+        "sco-council-of-heads-of-state",
+    ),
+}
+# Records added for the countries with the fewest projects (data version 2026.11.30).
+THIN_COUNTRIES = {
+    "BY": {
+        "belarus-kazakhstan-hi-tech-park-cooperation",
+        "belarus-national-pavilion-chinese-platforms",
+        "belarus-uzbekistan-ict-cooperation",
+        "csto-information-security-agreement-2017",
+        "sco-statement-ai-cooperation-2025",
+        "skif-supercomputer-programme",
+        "wildberries-eaeu-markets",
+    },
+    "IR": {
+        "iran-china-ict-cooperation-documents",
+        "iran-russia-ict-joint-working-group",
+        "iran-russia-information-security-agreement-2021",
+        "sco-statement-ai-cooperation-2025",
+    },
+    "KW": {"huawei-seeds-for-the-future-meca-2024", "kuwait-china-e-commerce-mou-2018"},
+}
+# Training, telemedicine and e-commerce records, each with the technology that defines it.
+TRAINING_HEALTH_TRADE = {
+    "alibaba-daraz-pakistan": sd.Technology.E_COMMERCE,
+    "aliexpress-russia-joint-venture": sd.Technology.E_COMMERCE,
+    "belarus-national-pavilion-chinese-platforms": sd.Technology.E_COMMERCE,
+    "china-sco-institute-of-economy-and-trade": sd.Technology.E_COMMERCE,
+    "huawei-seeds-for-the-future-meca-2024": sd.Technology.VOCATIONAL_TRAINING,
+    "india-central-asia-e-network-proposal": sd.Technology.TELEMEDICINE,
+    "india-kazakhstan-ict-centre-of-excellence-astana": sd.Technology.VOCATIONAL_TRAINING,
+    "india-kyrgyz-centre-for-it": sd.Technology.VOCATIONAL_TRAINING,
+    "india-tajikistan-it-centre-dushanbe": sd.Technology.VOCATIONAL_TRAINING,
+    "india-un-kyrgyzstan-maternal-telemedicine": sd.Technology.TELEMEDICINE,
+    "kashgar-gilgit-hospital-mou-2024": sd.Technology.TELEMEDICINE,
+    "pakistan-sco-cross-border-e-commerce-platform-mou-2021": sd.Technology.E_COMMERCE,
+    "wildberries-eaeu-markets": sd.Technology.E_COMMERCE,
 }
 PAYMENT_PARTNERS = {
     "arca-mir-armenia": {"AM", "RU"},
@@ -191,13 +241,37 @@ class TestStrata:
         """The records of SCO cooperation begun before 2015."""
         early = {p.id for p in ds.projects if p.started is not None and p.started.year < 2015}
         assert {
+            "cis-information-security-agreement-2013",
+            "india-central-asia-e-network-proposal",
             "india-iran-rupee-payment-mechanism",
+            "india-tajikistan-it-centre-dushanbe",
+            "india-uzbekistan-centre-for-it",
             "international-code-of-conduct-information-security",
+            "russia-china-ict-subcommission-2011",
             "russia-china-national-currency-settlement-2011",
+            "russian-post-china-post-memorandum-2013",
             "sco-agreement-international-information-security-2009",
+            "sco-economic-cooperation-website",
+            "sco-it-working-group-2006",
+            "sco-programme-multilateral-trade-economic-cooperation-2003",
             "sco-statement-international-information-security-2006",
             "sco-university",
+            "skif-supercomputer-programme",
         } <= early
+
+    @pytest.mark.parametrize(("code", "added"), sorted(THIN_COUNTRIES.items()))
+    def test_thin_countries(self, ds: sd.Dataset, code: str, added: set[str]) -> None:
+        """Belarus and Iran take part in eight or more projects, Kuwait in two or more."""
+        keys = {p.id for p in ds.by_country(code)}
+        assert added <= keys
+        assert len(keys) >= (2 if code == "KW" else 8)
+
+    @pytest.mark.parametrize(("key", "technology"), sorted(TRAINING_HEALTH_TRADE.items()))
+    def test_training_health_trade(
+        self, ds: sd.Dataset, key: str, technology: sd.Technology
+    ) -> None:
+        """Each training, telemedicine or e-commerce record carries that technology."""
+        assert technology in ds.project(key).technologies
 
 
 # REPORT.md section 4: each seed fact and the records that carry it.
@@ -321,6 +395,8 @@ CONFLICTS = {
     51: ("c51-almaty-luban-workshop-opening", "luban-workshop-kazakhstan-almaty-logistics"),
     110: ("c110-maldives-upi-launch", "rupay-maldives"),
     111: ("c111-india-iran-rupee-start", "india-iran-rupee-payment-mechanism"),
+    140: ("c140-seeds-uzbekistan-start", "huawei-seeds-for-the-future-uzbekistan"),
+    141: ("c141-india-uzbekistan-it-centre-start", "india-uzbekistan-centre-for-it"),
 }
 
 
