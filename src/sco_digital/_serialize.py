@@ -29,7 +29,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._json import RepeatedKeys
 from ._structure import (
@@ -44,10 +44,12 @@ from .models import (
     Conflict,
     Country,
     FieldError,
+    Identifier,
     Indicator,
     Interval,
     Membership,
     Organization,
+    OrganizationParticipant,
     PartialDate,
     Participant,
     Project,
@@ -67,10 +69,19 @@ RECORD_TYPES: tuple[type, ...] = (
     Country,
     Organization,
     Participant,
+    OrganizationParticipant,
+    Identifier,
     Project,
     Indicator,
     Conflict,
 )
+
+OMITTED_IF_EMPTY: dict[type, tuple[str, ...]] = {Project: ("organization_roles", "identifiers")}
+"""
+Fields left out of a record's JSON while they hold their empty default:
+fields added after 0.1.0, so that records which do not use them keep their
+bytes.
+"""
 
 
 class _RecordProblems(Exception):  # noqa: N818 - internal carrier, never escapes
@@ -232,6 +243,9 @@ def make_converter() -> Converter:
     converter.register_unstructure_hook_func(_origin_is(frozenset), _unstructure_sorted)
     for cls in RECORD_TYPES:
         converter.register_structure_hook(cls, _record_hook(converter, cls))
+    for cls, names in OMITTED_IF_EMPTY.items():
+        omit: dict[str, Any] = {name: override(omit_if_default=True) for name in names}
+        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, **omit))
     return converter
 
 

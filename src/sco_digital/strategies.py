@@ -38,10 +38,14 @@ from .dataset import Dataset
 from .models import (
     Conflict,
     Country,
+    Identifier,
+    IdentifierScheme,
     Indicator,
     Membership,
     Organization,
     OrganizationKind,
+    OrganizationParticipant,
+    OrganizationRole,
     PartialDate,
     Participant,
     Project,
@@ -64,8 +68,10 @@ __all__ = [
     "countries",
     "country_codes",
     "datasets",
+    "identifiers",
     "indicators",
     "memberships",
+    "organization_participants",
     "organizations",
     "partial_dates",
     "participants",
@@ -361,6 +367,43 @@ def participants(*, codes: SearchStrategy[str] | None = None) -> SearchStrategy[
     return st.builds(Participant, country=codes, role=st.sampled_from(Role))
 
 
+def organization_participants(
+    *, organization_ids: SearchStrategy[str] | None = None
+) -> SearchStrategy[OrganizationParticipant]:
+    """
+    An organisation and its role in a project.
+
+    Requires the hypothesis package.
+
+    Args:
+        organization_ids: The organisation ids to draw from (default: `slugs`).
+
+    .. versionadded:: 0.1.0
+    """
+    organization_ids = slugs() if organization_ids is None else organization_ids
+    _check("organization_ids", organization_ids)
+    return st.builds(
+        OrganizationParticipant,
+        organization=organization_ids,
+        role=st.sampled_from(OrganizationRole),
+    )
+
+
+def identifiers() -> SearchStrategy[Identifier]:
+    """
+    Identifiers from other datasets: AidData GCDF 3.0 record ids (digits).
+
+    Requires the hypothesis package.
+
+    .. versionadded:: 0.1.0
+    """
+    return st.builds(
+        Identifier,
+        scheme=st.sampled_from(IdentifierScheme),
+        id=st.integers(min_value=1, max_value=999_999).map(str),
+    )
+
+
 def _in_order(dates: Sequence[PartialDate | None]) -> tuple[PartialDate | None, PartialDate | None]:
     """(started, ended) with ended not before started."""
     started, ended = dates
@@ -378,8 +421,9 @@ def projects(
     source_ids: SearchStrategy[str] | None = None,
 ) -> SearchStrategy[Project]:
     """
-    Projects with participants, organisations, technologies and sectors,
-    and an end date, if any, not before the start.
+    Projects with participants, organisations (some with roles),
+    technologies, sectors and identifiers, and an end date, if any, not
+    before the start.
 
     Requires the hypothesis package.
 
@@ -424,11 +468,23 @@ def projects(
         parent=parents,
         sources=_ids(source_ids),
         note=st.none() | _prose,
+        identifiers=st.lists(identifiers(), max_size=2, unique=True),
+        roles=st.lists(st.tuples(st.integers(0, 3), st.sampled_from(OrganizationRole)), max_size=3),
     )
 
 
-def _project(dates: tuple[PartialDate | None, PartialDate | None], **fields: Any) -> Project:
-    return Project(started=dates[0], ended=dates[1], **fields)
+def _project(
+    dates: tuple[PartialDate | None, PartialDate | None],
+    roles: list[tuple[int, OrganizationRole]],
+    **fields: Any,
+) -> Project:
+    """A project; *roles* give roles to its own organisations, by position."""
+    organizations = fields["organizations"]
+    parts = dict.fromkeys(
+        OrganizationParticipant(organization=organizations[i % len(organizations)], role=role)
+        for i, role in (roles if organizations else ())
+    ).keys()
+    return Project(started=dates[0], ended=dates[1], organization_roles=parts, **fields)
 
 
 def _period(dates: Sequence[PartialDate | None]) -> tuple[PartialDate | None, PartialDate | None]:
@@ -539,6 +595,22 @@ def _names_distinct(found: list[Country]) -> bool:
     return True
 
 
+def _organization_names_distinct(found: list[Organization]) -> bool:
+    """No two organisations share a name or alias, ignoring case (Dataset.validate's rule)."""
+    holders: dict[str, str] = {}
+    for org in found:
+        for name in org.names:
+            if holders.setdefault(name.casefold(), org.id) != org.id:
+                return False
+    return True
+
+
+def _identifiers_distinct(found: list[Project]) -> bool:
+    """No identifier on two projects (Dataset.validate's rule)."""
+    identifiers = [i for project in found for i in project.identifiers]
+    return len(set(identifiers)) == len(identifiers)
+
+
 def _one_of(values: Sequence[T]) -> SearchStrategy[T]:
     # With no values, nothing(): lists of it are empty, so references that
     # have nothing to point at are simply not drawn.
@@ -576,6 +648,7 @@ def _dataset(draw: st.DrawFn, max_records: int) -> Dataset:
         draw(organizations(ids=st.just(i), codes=st.none() | _one_of(codes), source_ids=source_ids))
         for i in organization_ids
     ]
+    assume(_organization_names_distinct(drawn_organizations))
     drawn_projects = [
         draw(
             projects(
@@ -589,6 +662,7 @@ def _dataset(draw: st.DrawFn, max_records: int) -> Dataset:
         )
         for n, i in enumerate(project_ids)
     ]
+    assume(_identifiers_distinct(drawn_projects))
     subjects = _one_of([*project_ids, *organization_ids, *codes, "SCO"])
     drawn_indicators = [
         draw(indicators(ids=st.just(i), subjects=subjects, source_ids=source_ids))
@@ -639,7 +713,8 @@ def _alpha3(country: Country) -> str:
 def datasets(*, max_records: int = 5) -> SearchStrategy[Dataset]:
     """
     Whole datasets that pass `sco_digital.Dataset.validate`: ids unique
-    across organisations, projects and indicators; every reference
+    across organisations, projects and indicators; organisation names and
+    project identifiers unique; every reference
     (participants, organisations, parents, subjects, conflict records,
     sources) resolves; parents form no cycle; every source is cited.
 
@@ -666,6 +741,8 @@ def _hypothesis_setup_hook() -> None:
         (Country, countries),
         (Organization, organizations),
         (Participant, participants),
+        (OrganizationParticipant, organization_participants),
+        (Identifier, identifiers),
         (Project, projects),
         (Indicator, indicators),
         (Conflict, conflicts),

@@ -415,7 +415,9 @@ def meet_cross_record_rules(cls: type, raw: dict[str, Any]) -> dict[str, Any]:
     elif cls is Project:
         participants = raw.get("participants", [])[:1]
         raw["participants"] = [{**p, "country": "KG"} for p in participants]
-        raw["organizations"] = ["caict"] if raw.get("organizations") else []
+        roles = raw.get("organization_roles", [])[:1]
+        raw["organization_roles"] = [{**r, "organization": "caict"} for r in roles]
+        raw["organizations"] = ["caict"] if raw.get("organizations") or roles else []
         raw["parent"] = None if raw.get("parent") is None else "center"
     elif cls is Indicator:
         raw["subject"] = "SCO"

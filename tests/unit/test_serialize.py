@@ -71,7 +71,7 @@ class TestStrict:
                         "",
                         "unknown key 'extra'; the known keys are: id, name, aliases, summary, "
                         "kind, status, participants, organizations, technologies, sectors, "
-                        "location, started, ended, parent, sources, note",
+                        "location, started, ended, parent, sources, note, organization_roles, identifiers",
                     )
                 ],
             ),
