@@ -4,7 +4,7 @@ Organisation's countries, as validated, source-cited Python records.
 
 >>> import sco_digital as sd
 >>> [p.id for p in sd.by_country("KG")][:2]  # doctest: +NORMALIZE_WHITESPACE
-['china-kyrgyzstan-uzbekistan-fiber-cable', 'china-sco-big-data-center-xinjiang-branch']
+['bishkek-osh-batken-fiber-backbone', 'china-kyrgyzstan-uzbekistan-fiber-cable']
 
 Importing the package reads no file: the data is loaded on first use.
 """

@@ -306,7 +306,7 @@ class Dataset:
 
         >>> import sco_digital as sd
         >>> [p.id for p in sd.load().by_country("Egypt")][:2]
-        ['beidou-cloud-suez-canal-economic-zone', 'sco-digital-economy-forum-tianjin-2025']
+        ['beidou-cloud-suez-canal-economic-zone', 'peace-submarine-cable']
 
         Raises:
             UnknownKeyError: *country* is not a known country.
@@ -380,8 +380,8 @@ class Dataset:
         dataset writes it (AidData's record ids may be given as int).
 
         >>> import sco_digital as sd
-        >>> sd.load().by_identifier("aiddata-gcdf-3", 1)
-        ()
+        >>> [p.id for p in sd.load().by_identifier("aiddata-gcdf-3", 42401)]
+        ['belintersat-1-satellite-belarus']
 
         Raises:
             UnknownKeyError: No scheme matches.
@@ -444,7 +444,7 @@ class Dataset:
 
         >>> import sco_digital as sd
         >>> [p.id for p in sd.load().search("fibre Kyrgyzstan")][:1]
-        ['china-kyrgyzstan-uzbekistan-fiber-cable']
+        ['bishkek-osh-batken-fiber-backbone']
 
         Raises:
             ValueError: *text* has no words.

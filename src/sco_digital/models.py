@@ -486,6 +486,12 @@ class Technology(Vocabulary):
         "Selling goods through live-streamed video presentations.",
         ("livestreaming", "live streaming", "live-stream e-commerce"),
     )
+    MOBILE_NETWORKS = (
+        "mobile_networks",
+        "Mobile networks",
+        "Cellular networks before 5G (GSM, CDMA, 3G, 4G/LTE): base stations and their core.",
+        ("mobile network", "cellular network", "gsm", "cdma", "3g", "4g", "lte"),
+    )
     ROBOTICS = (
         "robotics",
         "Robotics and automation",
@@ -1118,6 +1124,12 @@ class Unit(Vocabulary):
         "Chinese yuan",
         "An amount in Chinese yuan (renminbi).",
         ("yuan", "rmb", "renminbi"),
+    )
+    EUR = (
+        "eur",
+        "Euros",
+        "An amount in euros.",
+        ("euro", "euros", "€"),
     )
     METRES = (
         "m",

@@ -59,7 +59,7 @@ def test_timeline_rows() -> None:
     assert [
         (sd.Status.DIALOGUE_PARTNER, dt.date(2009, 6, 16), dt.date(2015, 7, 10)),
         (sd.Status.OBSERVER, dt.date(2015, 7, 10), dt.date(2024, 7, 4)),
-        (sd.Status.MEMBER, dt.date(2024, 7, 4), dt.date(2026, 11, 26)),
+        (sd.Status.MEMBER, dt.date(2024, 7, 4), dt.date(2026, 11, 30)),
     ] == by_code["BY"]
     # "2023-05" counts from the first of the month.
     assert dt.date(2023, 5, 1) == by_code["KW"][0][1]
@@ -67,9 +67,9 @@ def test_timeline_rows() -> None:
 
 def test_timeline_ends_on_the_data_date() -> None:
     ds = sd.load()
-    assert dt.date(2026, 11, 26) == figures.data_date(ds)
+    assert dt.date(2026, 11, 30) == figures.data_date(ds)
     ends = {periods[-1][2] for _, periods in figures.timeline(ds)}
-    assert {dt.date(2026, 11, 26)} == ends
+    assert {dt.date(2026, 11, 30)} == ends
 
 
 def test_technology_counts() -> None:
@@ -80,5 +80,5 @@ def test_technology_counts() -> None:
     assert len(ds.by_country("UZ")) == per_country["UZ"]
     fibre_kg = ds.filter(country="KG", technology="fibre optics")
     assert len(fibre_kg) == counts[sd.Technology.FIBER_OPTICS, "KG"]
-    assert 16 == len(per_country)
+    assert 21 == len(per_country)
     assert 0 == counts[sd.Technology.FIBER_OPTICS, "LA"]
