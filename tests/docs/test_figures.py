@@ -80,5 +80,5 @@ def test_technology_counts() -> None:
     assert len(ds.by_country("UZ")) == per_country["UZ"]
     fibre_kg = ds.filter(country="KG", technology="fibre optics")
     assert len(fibre_kg) == counts[sd.Technology.FIBER_OPTICS, "KG"]
-    assert 21 == len(per_country)
+    assert 25 == len(per_country)
     assert 0 == counts[sd.Technology.FIBER_OPTICS, "LA"]

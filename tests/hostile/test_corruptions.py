@@ -59,7 +59,8 @@ KNOWN = {
     "countries.json": "code, alpha3, name, name_zh, name_ru, aliases, region, memberships",
     "organizations.json": "id, name, kind, country, aliases, sources, note",
     "projects.json": "id, name, aliases, summary, kind, status, participants, organizations, "
-    "technologies, sectors, location, started, ended, parent, sources, note",
+    "technologies, sectors, location, started, ended, parent, sources, note, organization_roles, "
+    "identifiers",
     "indicators.json": "id, subject, metric, label, value, unit, qualifier, period, period_end, "
     "as_of, sources, note",
     "conflicts.json": "id, topic, summary, records, sources",
