@@ -157,7 +157,7 @@ def test_indexes_are_read_only_views() -> None:
                 del value[key]  # type: ignore[attr-defined]
             for method in ("clear", "pop", "popitem", "setdefault", "update"):
                 assert not hasattr(value, method), (name, method)
-    assert 17 == mappings
+    assert 19 == mappings
 
 
 def test_vocabularies_are_read_only() -> None:

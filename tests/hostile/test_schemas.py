@@ -167,7 +167,18 @@ BASES: dict[type, dict[str, Any]] = {
     Membership: unstructure(mini.countries()[3].memberships[0]),
     Country: unstructure(mini.countries()[3]),
     Organization: unstructure(mini.organizations()[0]),
-    Project: unstructure(mini.projects()[1]),
+    # With roles and identifiers, which are left out of the JSON while empty.
+    Project: unstructure(
+        attrs.evolve(
+            mini.projects()[1],
+            organization_roles=(
+                sd.OrganizationParticipant(
+                    organization="caict", role=sd.OrganizationRole.HOST_INSTITUTION
+                ),
+            ),
+            identifiers=(sd.Identifier(scheme=sd.IdentifierScheme.AIDDATA_GCDF_3, id="42401"),),
+        )
+    ),
     Indicator: unstructure(mini.indicators()[2]),
     Conflict: unstructure(mini.conflicts()[0]),
 }

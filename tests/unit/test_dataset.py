@@ -119,7 +119,12 @@ class TestLookups:
         ("method", "key", "message"),
         [
             ("project", "cabel", "unknown project 'cabel'; did you mean 'cable'?"),
-            ("organization", "caict2", "unknown organization 'caict2'; did you mean 'caict'?"),
+            (
+                "organization",
+                "caict2",
+                "unknown organization 'caict2'; did you mean"
+                " 'China Academy of Information and Communications Technology'?",
+            ),
             ("source", "seeds", "unknown source 'seeds'; did you mean 'seed'?"),
             ("indicator", "latncy", "unknown indicator 'latncy'; did you mean 'latency'?"),
             ("conflict", "nope", "unknown conflict 'nope'"),
@@ -446,7 +451,8 @@ class TestValidate:
 
     def test_shared_ids_across_kinds(self) -> None:
         """A project, organisation and indicator may not share an id."""
-        organizations = [*mini.organizations(), attrs.evolve(mini.organizations()[0], id="cable")]
+        twin = attrs.evolve(mini.organizations()[0], id="cable", name="Cable", aliases=())
+        organizations = [*mini.organizations(), twin]
         assert ["projects.json['cable'].id: 'cable' is also an id in organizations.json"] == [
             str(p) for p in with_changes(organizations=organizations).problems()
         ]
