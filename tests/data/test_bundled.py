@@ -233,7 +233,6 @@ CONFLICTS = {
     21: ("c21-uzbek-luban-partner-name", "tashkent-state-transport-university"),
     22: ("c22-pakistan-cable-opening", "pakistan-china-optical-fiber-cable"),
     80: ("c80-laosat-1-ownership", "laosat-1-satellite"),
-    81: ("c81-wakhan-fibre-cost-and-funding", "wakhan-corridor-fiber-optic-link"),
 }
 
 
