@@ -478,13 +478,14 @@ def generated(projects: int) -> Dataset:
     """
     A referentially valid dataset with *projects* projects: the bundled one,
     with copies of its projects under new ids (each copy keeps the original's
-    countries, organisations, sources and parent).
+    countries, organisations, sources and parent, but not its identifiers from
+    other datasets, which belong to one project only).
     """
     ds = sd.load()
     copies = []
     for i in range(projects - len(ds.projects)):
         original = ds.projects[i % len(ds.projects)]
-        copies.append(attrs.evolve(original, id=f"{original.id[:80]}-copy-{i}"))
+        copies.append(attrs.evolve(original, id=f"{original.id[:80]}-copy-{i}", identifiers=()))
     return attrs.evolve(ds, projects=(*ds.projects, *copies))
 
 

@@ -31,10 +31,14 @@ from sco_digital import load, models
 from sco_digital.dataset import FILES, Dataset
 from sco_digital.models import (
     Country,
+    Identifier,
+    IdentifierScheme,
     Indicator,
     Membership,
     Organization,
     OrganizationKind,
+    OrganizationParticipant,
+    OrganizationRole,
     PartialDate,
     Participant,
     Project,
@@ -63,14 +67,19 @@ VOCABULARIES: tuple[type[Vocabulary], ...] = (
     ProjectKind,
     ProjectStatus,
     Role,
+    OrganizationRole,
     OrganizationKind,
     Qualifier,
     Unit,
     SourceKind,
+    IdentifierScheme,
 )
 """The vocabularies, in the order the page documents them."""
 
-_NESTED: dict[type, type] = {Country: Membership, Project: Participant}
+_NESTED: dict[type, tuple[type, ...]] = {
+    Country: (Membership,),
+    Project: (Participant, OrganizationParticipant, Identifier),
+}
 _MARKER = re.compile(
     r"<!-- generated: (?P<name>[a-z-]+) -->\n.*?<!-- end generated: (?P=name) -->", re.DOTALL
 )
@@ -177,8 +186,7 @@ def fields_section(_: Dataset) -> str:
     parts: list[str] = []
     for cls, name in FILES.items():
         parts += [f"### `{name}`: `{cls.__name__}`", "", _summary(cls), "", _fields_table(cls), ""]
-        nested = _NESTED.get(cls)
-        if nested is not None:
+        for nested in _NESTED.get(cls, ()):
             parts += [
                 f"#### `{nested.__name__}`",
                 "",

@@ -10,10 +10,14 @@ from sco_digital import (
     Conflict,
     Country,
     Dataset,
+    Identifier,
+    IdentifierScheme,
     Indicator,
     Membership,
     Organization,
     OrganizationKind,
+    OrganizationParticipant,
+    OrganizationRole,
     PartialDate,
     Participant,
     Project,
@@ -216,6 +220,12 @@ def projects() -> list[Project]:
                 Participant(country="UZ", role=Role.BENEFICIARY),
             ),
             organizations=("caict",),
+            organization_roles=(
+                OrganizationParticipant(
+                    organization="caict", role=OrganizationRole.HOST_INSTITUTION
+                ),
+            ),
+            identifiers=(Identifier(scheme=IdentifierScheme.AIDDATA_GCDF_3, id="90001"),),
             technologies=frozenset({Technology.BIG_DATA, Technology.VOCATIONAL_TRAINING}),
             sectors=frozenset({Sector.GOVERNMENT, Sector.EDUCATION}),
             location="Karamay, Xinjiang, China",

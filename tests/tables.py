@@ -19,10 +19,14 @@ from sco_digital import (
     Country,
     CountryName,
     Dataset,
+    Identifier,
+    IdentifierScheme,
     Indicator,
     Membership,
     Organization,
     OrganizationKind,
+    OrganizationParticipant,
+    OrganizationRole,
     PartialDate,
     Participant,
     Project,
@@ -136,6 +140,8 @@ def rebuild(tables: Tables) -> Dataset:
     project_aliases = _grouped(tables["project_aliases"], "project", value="alias")
     participants = _grouped(tables["project_participants"], "project")
     project_orgs = _grouped(tables["project_organizations"], "project", value="organization")
+    org_roles = _grouped(tables["project_organization_roles"], "project")
+    identifiers = _grouped(tables["project_identifiers"], "project")
     project_sources = _grouped(tables["project_sources"], "project", value="source")
     technologies: defaultdict[str, set[Technology]] = defaultdict(set)
     for row in tables["project_technologies"]:
@@ -211,6 +217,17 @@ def rebuild(tables: Tables) -> Dataset:
                 sources=project_sources.get(p["id"], ()),
                 note=p["note"],
                 reviewed=p["reviewed"],
+                organization_roles=[
+                    OrganizationParticipant(
+                        organization=part["organization"],
+                        role=_term(OrganizationRole, part["role"]),
+                    )
+                    for part in org_roles.get(p["id"], ())
+                ],
+                identifiers=[
+                    Identifier(scheme=_term(IdentifierScheme, row["scheme"]), id=row["identifier"])
+                    for row in identifiers.get(p["id"], ())
+                ],
             )
             for p in tables["projects"]
         ],

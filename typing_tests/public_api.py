@@ -140,6 +140,24 @@ assert_type(source.published, sd.PartialDate | None)
 organization = ds.organization("caict")
 assert_type(organization.kind, sd.OrganizationKind)
 assert_type(organization.country, str | None)
+assert_type(organization.names, tuple[str, ...])
+assert_type(ds.organization(organization), sd.Organization)
+assert_type(ds.get_organization("CDB"), sd.Organization | None)
+assert_type(ds.get_organization("CDB", 0), sd.Organization | int)
+assert_type(ds.by_organization("CDB"), tuple[sd.Project, ...])
+assert_type(ds.by_organization("CDB", role="financier"), tuple[sd.Project, ...])
+assert_type(
+    ds.by_organization(organization, role=sd.OrganizationRole.OPERATOR), tuple[sd.Project, ...]
+)
+assert_type(ds.by_identifier("aiddata-gcdf-3", 42401), tuple[sd.Project, ...])
+assert_type(ds.by_identifier(sd.IdentifierScheme.AIDDATA_GCDF_3, "42401"), tuple[sd.Project, ...])
+linked = ds.projects[0]
+assert_type(linked.organization_roles, tuple[sd.OrganizationParticipant, ...])
+assert_type(linked.organization_roles[0].role, sd.OrganizationRole)
+assert_type(linked.organization_roles_of("cdb"), frozenset[sd.OrganizationRole])
+assert_type(linked.identifiers, tuple[sd.Identifier, ...])
+assert_type(linked.identifiers[0].scheme, sd.IdentifierScheme)
+assert_type(linked.identifiers[0].id, str)
 
 conflict = ds.conflicts[0]
 assert_type(conflict.records, tuple[str, ...])

@@ -4,7 +4,7 @@ Organisation's countries, as validated, source-cited Python records.
 
 >>> import sco_digital as sd
 >>> [p.id for p in sd.by_country("KG")][:2]  # doctest: +NORMALIZE_WHITESPACE
-['china-kyrgyzstan-uzbekistan-fiber-cable', 'china-sco-big-data-center-xinjiang-branch']
+['bishkek-osh-batken-fiber-backbone', 'china-kyrgyzstan-uzbekistan-fiber-cable']
 
 Importing the package reads no file: the data is loaded on first use.
 """
@@ -26,11 +26,15 @@ if TYPE_CHECKING:
         Conflict,
         Country,
         CountryName,
+        Identifier,
+        IdentifierScheme,
         Indicator,
         Interval,
         Membership,
         Organization,
         OrganizationKind,
+        OrganizationParticipant,
+        OrganizationRole,
         PartialDate,
         Participant,
         Project,
@@ -55,11 +59,15 @@ __all__ = [
     "CountryName",
     "DataError",
     "Dataset",
+    "Identifier",
+    "IdentifierScheme",
     "Indicator",
     "Interval",
     "Membership",
     "Organization",
     "OrganizationKind",
+    "OrganizationParticipant",
+    "OrganizationRole",
     "PartialDate",
     "Participant",
     "Problem",

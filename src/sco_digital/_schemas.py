@@ -37,9 +37,11 @@ from .models import (
     Conflict,
     Country,
     CountryName,
+    Identifier,
     Indicator,
     Membership,
     Organization,
+    OrganizationParticipant,
     PartialDate,
     Participant,
     Project,
@@ -59,8 +61,11 @@ RULES_BEYOND = (
     ),
     (
         "Every reference resolves: source ids, country codes, organisation and project ids,"
-        " parent projects, indicator subjects and conflict records."
+        " parent projects, indicator subjects and conflict records; an organisation's role"
+        " in a project names one of the project's organizations."
     ),
+    "An identifier from another dataset is on one project only.",
+    "No two organisations share a name or an alias, ignoring case.",
     "Every source is cited by at least one record.",
     "No project is its own ancestor through parent links.",
     (
@@ -228,6 +233,8 @@ _STRING_KINDS: dict[type, dict[str, str]] = {
         "reviewed": "data_version",
     },
     Participant: {"country": "alpha2"},
+    OrganizationParticipant: {"organization": "slug"},
+    Identifier: {"id": "name"},
     Project: {
         "id": "slug",
         "name": "name",

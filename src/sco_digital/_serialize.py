@@ -48,10 +48,12 @@ from .models import (
     Country,
     CountryName,
     FieldError,
+    Identifier,
     Indicator,
     Interval,
     Membership,
     Organization,
+    OrganizationParticipant,
     PartialDate,
     Participant,
     Project,
@@ -103,13 +105,24 @@ RECORD_TYPES: tuple[type, ...] = (
     Country,
     Organization,
     Participant,
+    OrganizationParticipant,
+    Identifier,
     Project,
     Indicator,
     Conflict,
 )
 
-REVIEWED_TYPES: tuple[type, ...] = (Membership, Organization, Project, Indicator)
-"""The records with a ``reviewed`` field, written only when it is set."""
+OMITTED_IF_EMPTY: dict[type, tuple[str, ...]] = {
+    Membership: ("reviewed",),
+    Organization: ("reviewed",),
+    Project: ("reviewed", "organization_roles", "identifiers"),
+    Indicator: ("reviewed",),
+}
+"""
+Fields left out of a record's JSON while they hold their default (None or
+empty): fields added after 0.1.0, so that records which do not use them keep
+their bytes.
+"""
 
 
 class _RecordProblems(Exception):  # noqa: N818 - internal carrier, never escapes
@@ -285,12 +298,9 @@ def make_converter() -> Converter:
     converter.register_unstructure_hook_func(_origin_is(frozenset), _unstructure_sorted)
     for cls in RECORD_TYPES:
         converter.register_structure_hook(cls, _record_hook(converter, cls))
-    for cls in REVIEWED_TYPES:
-        # An unreviewed record is written without the key, so adding the
-        # field left every existing record's text as it was.
-        converter.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, converter, reviewed=override(omit_if_default=True))
-        )
+    for cls, names in OMITTED_IF_EMPTY.items():
+        omit: dict[str, Any] = {name: override(omit_if_default=True) for name in names}
+        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, **omit))
     return converter
 
 

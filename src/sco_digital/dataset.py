@@ -15,6 +15,7 @@ import bisect
 import datetime as dt
 import functools
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -28,9 +29,11 @@ from .errors import Problem, ProblemLog, UnknownKeyError, shown_key
 from .models import (
     Conflict,
     Country,
+    IdentifierScheme,
     Indicator,
     Membership,
     Organization,
+    OrganizationRole,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -263,16 +266,55 @@ class Dataset:
         """
         return _get(self._index.projects, project_id, Project, "project_id")
 
-    def organization(self, organization_id: str | Organization) -> Organization:
+    def organization(self, key: str | Organization) -> Organization:
         """
-        The organisation with id *organization_id* (or with the id of the
-        `Organization` given); likewise `indicator`, `source` and `conflict`.
+        The organisation with this id, name or alias ("CDB" for China
+        Development Bank); case, accents and punctuation are ignored.
+
+        >>> import sco_digital as sd
+        >>> sd.load().organization("Ministry of Industry and Information Technology").id
+        'miit'
 
         Raises:
-            TypeError: *organization_id* is neither a str nor an Organization.
-            UnknownKeyError: No such id.
+            TypeError: *key* is neither a str nor an Organization.
+            UnknownKeyError: No organisation matches; the message suggests the
+                closest names.
         """
-        return _get(self._index.organizations, organization_id, Organization, "organization_id")
+        return self._organization(key, "key")
+
+    @overload
+    def get_organization(self, key: str | Organization) -> Organization | None: ...
+
+    @overload
+    def get_organization(self, key: str | Organization, default: _D) -> Organization | _D: ...
+
+    def get_organization(self, key: str | Organization, default: object = None) -> object:
+        """
+        Like `organization`, but return *default* instead of raising
+        `UnknownKeyError`.
+
+        .. versionadded:: 0.1.0
+        """
+        if isinstance(key, Organization):
+            key = key.id
+        if not isinstance(key, str):
+            raise wrong_type("key", _ORGANIZATION_FORMS, key)
+        keys = self._index.organization_keys
+        found = keys.get(key) or keys.get(normalize_key(key))
+        return default if found is None else found
+
+    def _organization(self, key: object, argument: str) -> Organization:
+        """The organisation *key* names; errors name the caller's *argument*."""
+        if isinstance(key, Organization):
+            key = key.id
+        if not isinstance(key, str):
+            raise wrong_type(argument, _ORGANIZATION_FORMS, key)
+        found = self.get_organization(key)
+        if found is None:
+            raise UnknownKeyError(
+                "organization", key, suggest(key, self._index.organization_keys, _org_name)
+            )
+        return found
 
     def indicator(self, indicator_id: str | Indicator) -> Indicator:
         """
@@ -351,6 +393,60 @@ class Dataset:
         if found is None:
             return self._index.by_sector[Sector.lookup(sector, "sector")]
         return found
+
+    def by_organization(
+        self,
+        organization: str | Organization,
+        role: str | OrganizationRole | None = None,
+    ) -> tuple[Project, ...]:
+        """
+        The projects *organization* (an `Organization`, or its id, name or
+        alias) takes part in, sorted by id; with *role* (an
+        `OrganizationRole` or its slug, label or alias: "financier",
+        "lender", "equipment supplier"), only those where a cited source
+        gives it that role.
+
+        >>> import sco_digital as sd
+        >>> [p.id for p in sd.load().by_organization("CAICT")][:1]
+        ['china-sco-big-data-center-xinjiang-branch']
+
+        Raises:
+            UnknownKeyError: No organisation or no role matches.
+
+        .. versionadded:: 0.2.0
+        """
+        org_id = self._organization(organization, "organization").id
+        projects = self._index.by_organization.get(org_id, _EMPTY)
+        if role is None:
+            return projects
+        wanted = OrganizationRole.lookup(role, "role")
+        return tuple(p for p in projects if wanted in p.organization_roles_of(org_id))
+
+    def by_identifier(self, scheme: str | IdentifierScheme, id: str | int) -> tuple[Project, ...]:  # noqa: A002 - the field's name
+        """
+        The project another dataset identifies as *id* under *scheme*: a
+        tuple of one project, or ``()`` when no project carries that
+        identifier. *scheme* is an `IdentifierScheme` or its slug, label or
+        alias ("aiddata-gcdf-3", "GCDF 3.0"); *id* is the identifier as that
+        dataset writes it (AidData's record ids may be given as int).
+
+        >>> import sco_digital as sd
+        >>> [p.id for p in sd.load().by_identifier("aiddata-gcdf-3", 42401)]
+        ['belintersat-1-satellite-belarus']
+
+        Raises:
+            UnknownKeyError: No scheme matches.
+
+        .. versionadded:: 0.1.0
+        """
+        found = IdentifierScheme.lookup(scheme, "scheme")
+        if isinstance(id, str):
+            key = id
+        elif isinstance(id, bool) or not hasattr(type(id), "__index__"):
+            raise wrong_type("id", "an identifier (a str, or an integer for numeric ids)", id)
+        else:
+            key = str(operator.index(id))
+        return self._index.by_identifier.get((found, key), _EMPTY)
 
     def children(self, project_id: str | Project) -> tuple[Project, ...]:
         """
@@ -516,7 +612,7 @@ class Dataset:
 
         >>> import sco_digital as sd
         >>> [p.id for p in sd.load().search("fibre Kyrgyzstan")][:1]
-        ['china-kyrgyzstan-uzbekistan-fiber-cable']
+        ['bishkek-osh-batken-fiber-backbone']
         >>> len(sd.load().search("Luban Workshops")) == len(sd.load().search("luban workshop"))
         True
 
@@ -565,7 +661,7 @@ class Dataset:
         if sector is not None:
             chosen.append(self.by_sector(sector))
         if organization is not None:
-            org = _get(self._index.organizations, organization, Organization, "organization")
+            org = self._organization(organization, "organization")
             chosen.append(self._index.by_organization.get(org.id, _EMPTY))
         wanted_status = None if status is None else ProjectStatus.lookup(status, "status")
         wanted_kind = None if kind is None else ProjectKind.lookup(kind, "kind")
@@ -679,7 +775,9 @@ class Dataset:
         records, source ids) resolves; every membership, organisation,
         project, indicator and conflict cites a source and every source is
         cited; memberships in time order without overlap; no parent cycles;
-        no name shared by two countries.
+        no name shared by two countries or by two organisations; an
+        organisation's role in a project only for one of its organisations;
+        an identifier on one project only.
 
         Raises:
             DataError: Listing the problems found (the first
@@ -760,6 +858,13 @@ def _get(index: Mapping[str, _T], key: object, cls: type[_T], argument: str) -> 
     return found
 
 
+_ORGANIZATION_FORMS = "an Organization or its id, name or alias (a str)"
+
+
+def _org_name(organization: Organization) -> str:
+    return organization.name
+
+
 _FINISHED = (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)
 
 
@@ -799,6 +904,7 @@ class _Index:
         "_timeline",
         "by_country",
         "by_country_key",
+        "by_identifier",
         "by_organization",
         "by_sector",
         "by_technology",
@@ -810,6 +916,7 @@ class _Index:
         "indicators",
         "indicators_by_subject",
         "metrics",
+        "organization_keys",
         "organizations",
         "projects",
         "sources",
@@ -830,11 +937,14 @@ class _Index:
                 keys.setdefault(_fold_name(name), country)
         self.country_keys = MappingProxyType(keys)
 
+        self.organization_keys = _organization_keys(ds.organizations)
+
         by_country: defaultdict[str, list[Project]] = defaultdict(list)
         by_tech: defaultdict[Technology, list[Project]] = defaultdict(list)
         by_sector: defaultdict[Sector, list[Project]] = defaultdict(list)
         by_org: defaultdict[str, list[Project]] = defaultdict(list)
         children: defaultdict[str, list[Project]] = defaultdict(list)
+        by_identifier: defaultdict[tuple[IdentifierScheme, str], list[Project]] = defaultdict(list)
         for project in ds.projects:  # sorted by id, so the lists are too
             for code in dict.fromkeys(p.country for p in project.participants):
                 by_country[code].append(project)
@@ -846,6 +956,8 @@ class _Index:
                 by_org[org].append(project)
             if project.parent is not None:
                 children[project.parent].append(project)
+            for identifier in dict.fromkeys(project.identifiers):
+                by_identifier[identifier.scheme, identifier.id].append(project)
         self.by_country = _tuples(by_country)
         self.by_country_key = MappingProxyType(
             {key: self.by_country.get(country.code, _EMPTY) for key, country in keys.items()}
@@ -854,6 +966,7 @@ class _Index:
         self.by_sector = _vocabulary_lookup(Sector, by_sector)
         self.by_organization = _tuples(by_org)
         self.children = _tuples(children)
+        self.by_identifier = MappingProxyType({k: tuple(v) for k, v in by_identifier.items()})
 
         by_subject: defaultdict[str, list[Indicator]] = defaultdict(list)
         for indicator in ds.indicators:
@@ -934,6 +1047,18 @@ class _Index:
                 "_cited_by", MappingProxyType({k: tuple(v) for k, v in groups.items()})
             )
         return cited
+
+
+def _organization_keys(organizations: tuple[Organization, ...]) -> Mapping[str, Organization]:
+    """Every id, then every exact name and alias, then their folded forms."""
+    keys = {org.id: org for org in organizations}
+    for org in organizations:
+        for name in org.names:
+            keys.setdefault(name, org)
+    for org in organizations:
+        for name in org.names:
+            keys.setdefault(_fold_name(name), org)
+    return MappingProxyType(keys)
 
 
 def _ids(records: tuple[_T, ...]) -> Mapping[str, _T]:
@@ -1112,12 +1237,19 @@ def check_rules(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR09
                     )
             previous = membership
 
+    org_names: dict[str, str] = {}
     for org in ds.organizations:
         if org.country is not None and org.country not in country_codes:
             yield problem(org, ".country", f"{org.country!r} is not a known country")
+        for name in dict.fromkeys(org.names):
+            # Case-insensitive, not folded: "Alipay+" (Ant International) is not "Alipay".
+            holder = org_names.setdefault(name.casefold(), org.id)
+            if holder != org.id:
+                yield problem(org, "", f"the name {name!r} also belongs to {holder}")
         yield from cites(org, org.sources, "")
 
     cycles = _parent_cycles(ds.projects)
+    identifier_owner: dict[tuple[IdentifierScheme, str], str] = {}
     for project in ds.projects:
         for i, participant in enumerate(project.participants):
             if participant.country not in country_codes:
@@ -1130,6 +1262,22 @@ def check_rules(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR09
             if org_id not in org_ids:
                 yield problem(
                     project, f".organizations[{i}]", f"{org_id!r} is not a known organization"
+                )
+        for i, part in enumerate(project.organization_roles):
+            if part.organization not in project.organizations:
+                yield problem(
+                    project,
+                    f".organization_roles[{i}].organization",
+                    f"{part.organization!r} is not one of the project's organizations",
+                )
+        for i, identifier in enumerate(project.identifiers):
+            path = f".identifiers[{i}]"
+            holder = identifier_owner.setdefault((identifier.scheme, identifier.id), project.id)
+            if holder != project.id:
+                yield problem(
+                    project,
+                    path,
+                    f"{identifier.scheme.value} {identifier.id!r} also identifies {holder}",
                 )
         if project.parent is not None:
             if project.parent not in project_ids:

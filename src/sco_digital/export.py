@@ -264,7 +264,9 @@ def _set_table(field: str, single: str, vocabulary: type[Vocabulary], descriptio
 
 def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of tables
     from .models import (
+        IdentifierScheme,
         OrganizationKind,
+        OrganizationRole,
         ProjectKind,
         ProjectStatus,
         Qualifier,
@@ -359,6 +361,16 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
         for p in ds.projects:
             for position, org in enumerate(p.organizations, 1):
                 yield (p.id, org, position)
+
+    def organization_roles(ds: Dataset) -> Iterator[tuple[Any, ...]]:
+        for p in ds.projects:
+            for position, part in enumerate(p.organization_roles, 1):
+                yield (p.id, part.organization, part.role.value, position)
+
+    def identifiers(ds: Dataset) -> Iterator[tuple[Any, ...]]:
+        for p in ds.projects:
+            for position, identifier in enumerate(p.identifiers, 1):
+                yield (p.id, identifier.scheme.value, identifier.id, position)
 
     def indicators(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         kind = _kinds(ds)
@@ -581,6 +593,44 @@ def _build_tables() -> tuple[Table, ...]:  # noqa: C901 - a declarative list of 
             ),
             ("project", "organization"),
             project_organizations,
+        ),
+        Table(
+            "project_organization_roles",
+            "What organisations do in each project, where a cited source states it,"
+            " in the order given.",
+            (
+                *_c("project", "string", "The project's id."),
+                *_c("organization", "string", "The organisation's id."),
+                *_c("role", "category", "The organisation's part.", vocabulary=OrganizationRole),
+                *_c("position", "integer", "1 for the first role listed, and so on."),
+            ),
+            ("project", "organization", "role"),
+            organization_roles,
+            (
+                ForeignKey(
+                    ("project", "organization"),
+                    "project_organizations",
+                    ("project", "organization"),
+                ),
+            ),
+        ),
+        Table(
+            "project_identifiers",
+            "The identifiers other datasets give each project (AidData GCDF 3.0 record"
+            " ids...), for joining them, in the order given.",
+            (
+                *_c("project", "string", "The project's id.", references="projects.id"),
+                *_c(
+                    "scheme",
+                    "category",
+                    "The dataset the identifier belongs to.",
+                    vocabulary=IdentifierScheme,
+                ),
+                *_c("identifier", "string", "The identifier as that dataset writes it."),
+                *_c("position", "integer", "1 for the first identifier listed, and so on."),
+            ),
+            ("project", "scheme", "identifier"),
+            identifiers,
         ),
         _set_table(
             "technologies",

@@ -32,11 +32,15 @@ __all__ = [
     "Conflict",
     "Country",
     "CountryName",
+    "Identifier",
+    "IdentifierScheme",
     "Indicator",
     "Interval",
     "Membership",
     "Organization",
     "OrganizationKind",
+    "OrganizationParticipant",
+    "OrganizationRole",
     "PartialDate",
     "Participant",
     "Project",
@@ -511,6 +515,12 @@ class Technology(Vocabulary):
         "Selling goods through live-streamed video presentations.",
         ("livestreaming", "live streaming", "live-stream e-commerce"),
     )
+    MOBILE_NETWORKS = (
+        "mobile_networks",
+        "Mobile networks",
+        "Cellular networks before 5G (GSM, CDMA, 3G, 4G/LTE): base stations and their core.",
+        ("mobile network", "cellular network", "gsm", "cdma", "3g", "4g", "lte"),
+    )
     ROBOTICS = (
         "robotics",
         "Robotics and automation",
@@ -972,6 +982,68 @@ class Role(Vocabulary):
     )
 
 
+class OrganizationRole(Vocabulary):
+    """
+    An organisation's part in a project, as a cited source states it.
+
+    The terms follow the roles of IATI's ``participating-org`` and AidData's
+    funding, implementing and receiving agencies.
+
+    .. versionadded:: 0.1.0
+    """
+
+    FINANCIER = (
+        "financier",
+        "Financier",
+        "Lends, grants or invests the money the project is paid for with.",
+        ("funder", "lender", "creditor", "donor", "funding agency", "investor"),
+    )
+    BORROWER = (
+        "borrower",
+        "Borrower or recipient",
+        "Receives a loan or grant for the project and answers for it.",
+        ("recipient", "grantee", "receiving agency", "debtor"),
+    )
+    CONTRACTOR = (
+        "contractor",
+        "Contractor or equipment supplier",
+        "Builds the project or supplies its equipment under a contract.",
+        (
+            "supplier",
+            "equipment supplier",
+            "vendor",
+            "builder",
+            "manufacturer",
+            "epc contractor",
+            "general contractor",
+        ),
+    )
+    OPERATOR = (
+        "operator",
+        "Operator",
+        "Owns or runs the finished network, system or service.",
+        ("owner", "service provider", "network operator"),
+    )
+    IMPLEMENTING_AGENCY = (
+        "implementing_agency",
+        "Implementing agency",
+        "Carries out or manages the project for its owner or a government.",
+        ("implementer", "executing agency", "implementing organisation", "project owner"),
+    )
+    HOST_INSTITUTION = (
+        "host_institution",
+        "Host institution",
+        "Houses the project: the university, hospital, park or site where it sits.",
+        ("host", "venue"),
+    )
+    PARTNER = (
+        "partner",
+        "Partner",
+        "Takes part jointly with others, where the sources state no narrower role.",
+        ("co-founder", "joint venture partner"),
+    )
+
+
 class Qualifier(Vocabulary):
     """
     How a reported figure relates to its value: "more than 300" is
@@ -1081,6 +1153,12 @@ class Unit(Vocabulary):
         "Chinese yuan",
         "An amount in Chinese yuan (renminbi).",
         ("yuan", "rmb", "renminbi"),
+    )
+    EUR = (
+        "eur",
+        "Euros",
+        "An amount in euros.",
+        ("euro", "euros", "€"),
     )
     METRES = (
         "m",
@@ -1271,6 +1349,24 @@ class SourceKind(Vocabulary):
         "Academic",
         "A university, journal or research institute.",
         ("university", "journal", "research"),
+    )
+
+
+class IdentifierScheme(Vocabulary):
+    """
+    A dataset whose identifiers a project carries, so the two can be joined.
+
+    .. versionadded:: 0.1.0
+    """
+
+    AIDDATA_GCDF_3 = (
+        "aiddata_gcdf_3",
+        "AidData GCDF 3.0",
+        (
+            "The record id (AidData's \"Project ID\") in AidData's Global Chinese Development"
+            " Finance Dataset, Version 3.0 (2023), one record per loan, grant or tranche."
+        ),
+        ("GCDF 3.0", "AidData GCDF", "AidData Global Chinese Development Finance 3.0"),
     )
 
 
@@ -1539,6 +1635,16 @@ def _memberships(value: Iterable[Membership]) -> tuple[Membership, ...]:
 
 
 def _participants(value: Iterable[Participant]) -> tuple[Participant, ...]:
+    return _tuple(value)
+
+
+def _organization_participants(
+    value: Iterable[OrganizationParticipant],
+) -> tuple[OrganizationParticipant, ...]:
+    return _tuple(value)
+
+
+def _identifiers(value: Iterable[Identifier]) -> tuple[Identifier, ...]:
     return _tuple(value)
 
 
@@ -1980,6 +2086,15 @@ class Organization:
     note: str | None = attrs.field(default=None, validator=_optional(_prose))
     reviewed: str | None = attrs.field(default=None, validator=_optional(_data_version))
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """
+        Every key the organisation can be looked up by: id, name, aliases.
+
+        .. versionadded:: 0.1.0
+        """
+        return (self.id, self.name, *self.aliases)
+
 
 @attrs.frozen(kw_only=True)
 class Participant:
@@ -1995,6 +2110,41 @@ class Participant:
 
     country: str = attrs.field(validator=_country_reference)
     role: Role = attrs.field(validator=_instance(Role))
+
+
+@attrs.frozen(kw_only=True)
+class OrganizationParticipant:
+    """
+    An organisation's part in a project, recorded only where a cited source
+    states it.
+
+    Attributes:
+        organization: The organisation's id; it is also listed in the
+            project's ``organizations``.
+        role: What the organisation does in the project.
+
+    .. versionadded:: 0.1.0
+    """
+
+    organization: str = attrs.field(validator=_slug)
+    role: OrganizationRole = attrs.field(validator=_instance(OrganizationRole))
+
+
+@attrs.frozen(kw_only=True)
+class Identifier:
+    """
+    The identifier another dataset gives a project, to join the two.
+
+    Attributes:
+        scheme: The dataset the identifier belongs to.
+        id: The identifier as that dataset writes it, e.g. ``"42401"`` for
+            an AidData GCDF 3.0 record.
+
+    .. versionadded:: 0.1.0
+    """
+
+    scheme: IdentifierScheme = attrs.field(validator=_instance(IdentifierScheme))
+    id: str = attrs.field(validator=_name)
 
 
 def _ended_after_started(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
@@ -2031,6 +2181,13 @@ class Project:
         reviewed: The data version (CalVer, ``"2026.11.30"``) in which the
             record was last checked field by field against its sources, or
             None if it has not been reviewed yet.
+        organization_roles: What organisations do in the project (financier,
+            contractor, operator...), only where a cited source states it;
+            each is also in ``organizations``. Omitted from the JSON when
+            empty.
+        identifiers: The identifiers other datasets give the project (AidData
+            GCDF 3.0 record ids: one per loan, grant or tranche), so the two
+            can be joined. Omitted from the JSON when empty.
 
     .. versionadded:: 0.1.0
     """
@@ -2060,6 +2217,14 @@ class Project:
     sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_each(_slug))
     note: str | None = attrs.field(default=None, validator=_optional(_prose))
     reviewed: str | None = attrs.field(default=None, validator=_optional(_data_version))
+    organization_roles: tuple[OrganizationParticipant, ...] = attrs.field(
+        default=(),
+        converter=_organization_participants,
+        validator=_each(_instance(OrganizationParticipant)),
+    )
+    identifiers: tuple[Identifier, ...] = attrs.field(
+        default=(), converter=_identifiers, validator=_each(_instance(Identifier))
+    )
 
     @property
     def countries(self) -> frozenset[str]:
@@ -2086,6 +2251,15 @@ class Project:
             ValueError: *country* is a str but not an alpha-2 code.
         """
         return frozenset(p.role for p in self.participants if p.country == _alpha2_of(country))
+
+    def organization_roles_of(self, organization: str) -> frozenset[OrganizationRole]:
+        """
+        The roles the organisation with id *organization* plays here, as the
+        sources state them; empty where they state none.
+
+        .. versionadded:: 0.1.0
+        """
+        return frozenset(p.role for p in self.organization_roles if p.organization == organization)
 
 
 @attrs.frozen(kw_only=True)

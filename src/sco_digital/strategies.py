@@ -40,10 +40,14 @@ from .models import (
     Conflict,
     Country,
     CountryName,
+    Identifier,
+    IdentifierScheme,
     Indicator,
     Membership,
     Organization,
     OrganizationKind,
+    OrganizationParticipant,
+    OrganizationRole,
     PartialDate,
     Participant,
     Project,
@@ -67,8 +71,10 @@ __all__ = [
     "country_codes",
     "country_names",
     "datasets",
+    "identifiers",
     "indicators",
     "memberships",
+    "organization_participants",
     "organizations",
     "partial_dates",
     "participants",
@@ -505,6 +511,45 @@ def participants(*, codes: SearchStrategy[str] | None = None) -> SearchStrategy[
     return st.builds(Participant, country=codes, role=_ROLES)
 
 
+_ORGANIZATION_ROLES = st.sampled_from(OrganizationRole)
+_IDENTIFIERS = st.builds(
+    Identifier,
+    scheme=st.sampled_from(IdentifierScheme),
+    id=st.integers(min_value=1, max_value=999_999).map(str),
+)
+
+
+def organization_participants(
+    *, organization_ids: SearchStrategy[str] | None = None
+) -> SearchStrategy[OrganizationParticipant]:
+    """
+    An organisation and its role in a project.
+
+    Requires the hypothesis package.
+
+    Args:
+        organization_ids: The organisation ids to draw from (default: `slugs`).
+
+    .. versionadded:: 0.1.0
+    """
+    organization_ids = _SLUGS if organization_ids is None else organization_ids
+    _check("organization_ids", organization_ids)
+    return st.builds(
+        OrganizationParticipant, organization=organization_ids, role=_ORGANIZATION_ROLES
+    )
+
+
+def identifiers() -> SearchStrategy[Identifier]:
+    """
+    Identifiers from other datasets: AidData GCDF 3.0 record ids (digits).
+
+    Requires the hypothesis package.
+
+    .. versionadded:: 0.1.0
+    """
+    return _IDENTIFIERS
+
+
 def _project(  # noqa: PLR0913 - a project's references, each drawn its own way
     draw: st.DrawFn,
     *,
@@ -517,11 +562,18 @@ def _project(  # noqa: PLR0913 - a project's references, each drawn its own way
     started, ended = draw(_TWO_DATES)
     if started is not None and ended is not None and ended.latest() < started.earliest():
         started, ended = ended, started
+    organizations = organization_ids(0, 3)
+    roles = draw(st.lists(_ORGANIZATION_ROLES, max_size=len(organizations)))
     return Project(
         id=project_id,
         parent=parent,
         participants=taking_part(0, 4),
-        organizations=organization_ids(0, 3),
+        organizations=organizations,
+        organization_roles=tuple(
+            OrganizationParticipant(organization=org, role=role)
+            for org, role in zip(organizations, roles, strict=False)
+        ),
+        identifiers=tuple(draw(st.lists(_IDENTIFIERS, max_size=2, unique=True))),
         sources=cite(1, 3),
         started=started,
         ended=ended,
@@ -566,8 +618,9 @@ def projects(
     source_ids: SearchStrategy[str] | None = None,
 ) -> SearchStrategy[Project]:
     """
-    Projects with participants, organisations, technologies and sectors,
-    and an end date, if any, not before the start.
+    Projects with participants, organisations (some with roles),
+    technologies, sectors and identifiers, and an end date, if any, not
+    before the start.
 
     Requires the hypothesis package.
 
@@ -723,6 +776,22 @@ def _own_names(country: Country, holders: dict[str, str]) -> Country:
     )
 
 
+def _own_organization_names(organization: Organization, holders: dict[str, str]) -> Organization:
+    """*organization* with no name or alias another organisation holds (case ignored)."""
+    key = organization.id
+
+    def own(name: str) -> str:
+        while holders.setdefault(name.casefold(), key) != key:
+            name = f"{name} {key}"
+        return name
+
+    return attrs.evolve(
+        organization,
+        name=own(organization.name),
+        aliases=tuple(dict.fromkeys(own(a) for a in organization.aliases)),
+    )
+
+
 def _own_name(name: str, code: str, holders: dict[str, str]) -> str:
     while holders.setdefault(normalize_key(name), code) != code:
         name = f"{name} {code}"
@@ -761,8 +830,10 @@ def _dataset(
     indicator_ids = fresh(draw(record_ids))
 
     in_country = _pick_from(draw, alpha2)
+    org_holders = {i.casefold(): i for i in organization_ids}
     drawn_organizations = [
-        _organization(draw, i, _one_or_none(in_country), cite) for i in organization_ids
+        _own_organization_names(_organization(draw, i, _one_or_none(in_country), cite), org_holders)
+        for i in organization_ids
     ]
     taking_part = _pick_from(draw, [Participant(country=c, role=r) for c in alpha2 for r in Role])
     named = _pick_from(draw, organization_ids)
@@ -778,6 +849,12 @@ def _dataset(
         )
         for n, i in enumerate(project_ids)
     ]
+    linked: set[Identifier] = set()  # an identifier names one project only
+    for n, project in enumerate(drawn_projects):
+        own = tuple(i for i in project.identifiers if i not in linked)
+        linked.update(own)
+        if own != project.identifiers:
+            drawn_projects[n] = attrs.evolve(project, identifiers=own)
     subjects = _pick_from(draw, [*project_ids, *organization_ids, *alpha2, "SCO"])
     drawn_indicators = [_indicator(draw, i, subjects(1, 1)[0], cite) for i in indicator_ids]
     records = [*project_ids, *organization_ids, *indicator_ids, *alpha2]
@@ -813,7 +890,8 @@ def _second(pair: tuple[str, str]) -> str:
 def datasets(*, max_records: int = 2) -> SearchStrategy[Dataset]:
     """
     Whole datasets that pass `sco_digital.Dataset.validate`: ids unique
-    across organisations, projects and indicators; every reference
+    across organisations, projects and indicators; organisation names and
+    project identifiers unique; every reference
     (participants, organisations, parents, subjects, conflict records,
     sources) resolves; parents form no cycle; every source is cited.
 

@@ -393,6 +393,7 @@ CONFLICTS = {
     27: ("c27-observers-2005", "PK"),
     50: ("c50-almaty-fibre-proposal-day", "ru-kz-ir-fiber-proposal"),
     51: ("c51-almaty-luban-workshop-opening", "luban-workshop-kazakhstan-almaty-logistics"),
+    80: ("c80-laosat-1-ownership", "laosat-1-satellite"),
     110: ("c110-maldives-upi-launch", "rupay-maldives"),
     111: ("c111-india-iran-rupee-start", "india-iran-rupee-payment-mechanism"),
     140: ("c140-seeds-uzbekistan-start", "huawei-seeds-for-the-future-uzbekistan"),

@@ -117,6 +117,10 @@ class TestRegisterLabels:
             name: {slug for terms in LABELS[name].values() if terms for slug in terms}
             for name in ("technology", "sector", "role")
         }
-        assert {t.value for p in ds.projects for t in p.technologies} <= mapped["technology"]
+        # Added with the AidData-based infrastructure records (issue 12), which the
+        # register does not hold: no register label maps to it.
+        beyond_register = {"mobile_networks"}
+        technologies = {t.value for p in ds.projects for t in p.technologies}
+        assert technologies <= mapped["technology"] | beyond_register
         assert {s.value for p in ds.projects for s in p.sectors} <= mapped["sector"]
         assert {x.role.value for p in ds.projects for x in p.participants} <= mapped["role"]

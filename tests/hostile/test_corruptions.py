@@ -59,7 +59,8 @@ KNOWN = {
     "countries.json": "code, alpha3, name, name_zh, name_ru, aliases, localized_names, region, memberships",
     "organizations.json": "id, name, kind, country, aliases, sources, note, reviewed",
     "projects.json": "id, name, aliases, summary, kind, status, participants, organizations, "
-    "technologies, sectors, location, started, ended, parent, sources, note, reviewed",
+    "technologies, sectors, location, started, ended, parent, sources, note, reviewed, "
+    "organization_roles, identifiers",
     "indicators.json": "id, subject, metric, label, value, unit, qualifier, period, period_end, "
     "as_of, sources, note, reviewed",
     "conflicts.json": "id, topic, summary, records, sources",

@@ -170,7 +170,19 @@ BASES: dict[type, dict[str, Any]] = {
     Membership: {**unstructure(mini.countries()[3].memberships[0]), **REVIEWED},
     Country: unstructure(mini.countries()[3]),
     Organization: {**unstructure(mini.organizations()[0]), **REVIEWED},
-    Project: {**unstructure(mini.projects()[1]), **REVIEWED},
+    # With roles and identifiers, which are left out of the JSON while empty.
+    Project: unstructure(
+        attrs.evolve(
+            mini.projects()[1],
+            organization_roles=(
+                sd.OrganizationParticipant(
+                    organization="caict", role=sd.OrganizationRole.HOST_INSTITUTION
+                ),
+            ),
+            identifiers=(sd.Identifier(scheme=sd.IdentifierScheme.AIDDATA_GCDF_3, id="42401"),),
+        )
+    )
+    | REVIEWED,
     Indicator: {**unstructure(mini.indicators()[2]), **REVIEWED},
     Conflict: unstructure(mini.conflicts()[0]),
 }
@@ -436,7 +448,9 @@ def meet_cross_record_rules(cls: type, raw: dict[str, Any]) -> dict[str, Any]:
     elif cls is Project:
         participants = raw.get("participants", [])[:1]
         raw["participants"] = [{**p, "country": "KG"} for p in participants]
-        raw["organizations"] = ["caict"] if raw.get("organizations") else []
+        roles = raw.get("organization_roles", [])[:1]
+        raw["organization_roles"] = [{**r, "organization": "caict"} for r in roles]
+        raw["organizations"] = ["caict"] if raw.get("organizations") or roles else []
         raw["parent"] = None if raw.get("parent") is None else "center"
     elif cls is Indicator:
         raw["subject"] = "SCO"

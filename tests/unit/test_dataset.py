@@ -123,7 +123,12 @@ class TestLookups:
         ("method", "key", "message"),
         [
             ("project", "cabel", "unknown project 'cabel'; did you mean 'cable'?"),
-            ("organization", "caict2", "unknown organization 'caict2'; did you mean 'caict'?"),
+            (
+                "organization",
+                "caict2",
+                "unknown organization 'caict2'; did you mean"
+                " 'China Academy of Information and Communications Technology'?",
+            ),
             ("source", "seeds", "unknown source 'seeds'; did you mean 'seed'?"),
             ("indicator", "latncy", "unknown indicator 'latncy'; did you mean 'latency'?"),
             ("conflict", "nope", "unknown conflict 'nope'"),
@@ -454,7 +459,8 @@ class TestValidate:
 
     def test_shared_ids_across_kinds(self) -> None:
         """A project, organisation and indicator may not share an id."""
-        organizations = [*mini.organizations(), attrs.evolve(mini.organizations()[0], id="cable")]
+        twin = attrs.evolve(mini.organizations()[0], id="cable", name="Cable", aliases=())
+        organizations = [*mini.organizations(), twin]
         assert ["projects.json['cable'].id: 'cable' is also an id in organizations.json"] == [
             str(p) for p in with_changes(organizations=organizations).problems()
         ]
@@ -570,5 +576,5 @@ class TestSeries:
 
     def test_unknown_unit(self, ds: Dataset) -> None:
         """An unknown unit is an UnknownKeyError too."""
-        with pytest.raises(UnknownKeyError, match="^unknown unit 'euro'$"):
-            ds.series("trade_with_sco", "CN", unit="euro")
+        with pytest.raises(UnknownKeyError, match="^unknown unit 'furlong'$"):
+            ds.series("trade_with_sco", "CN", unit="furlong")

@@ -79,6 +79,8 @@ class TestTables:
             "project_aliases",
             "project_participants",
             "project_organizations",
+            "project_organization_roles",
+            "project_identifiers",
             "project_technologies",
             "project_sectors",
             "project_sources",

@@ -144,6 +144,10 @@ def valid_raw(cls: type) -> dict[str, Any]:
         sd.Membership: ds.countries[0].memberships[0],
         sd.Participant: ds.projects[0].participants[0],
         sd.CountryName: sd.CountryName(language="uz", name="Oʻzbekiston", sources=("seed",)),
+        sd.OrganizationParticipant: sd.OrganizationParticipant(
+            organization="caict", role=sd.OrganizationRole.FINANCIER
+        ),
+        sd.Identifier: sd.Identifier(scheme=sd.IdentifierScheme.AIDDATA_GCDF_3, id="42401"),
     }.get(cls) or getattr(ds, sd.dataset.FILES[cls].removesuffix(".json"))[0]
     raw: dict[str, Any] = unstructure(record)
     return raw

@@ -107,6 +107,8 @@ def public_objects() -> dict[str, object]:
     objects["memberships"] = tuple(m for c in ds.countries for m in c.memberships)
     objects["participants"] = tuple(p for project in ds.projects for p in project.participants)
     objects["localized names"] = tuple(n for c in ds.countries for n in c.localized_names)
+    objects["organization roles"] = tuple(r for p in ds.projects for r in p.organization_roles)
+    objects["identifiers"] = tuple(i for p in ds.projects for i in p.identifiers)
     for vocabulary in Vocabulary.__subclasses__():
         objects[vocabulary.__name__] = tuple(vocabulary)
     return objects

@@ -72,7 +72,8 @@ class TestStrict:
                         "",
                         "unknown key 'extra'; the known keys are: id, name, aliases, summary, "
                         "kind, status, participants, organizations, technologies, sectors, "
-                        "location, started, ended, parent, sources, note, reviewed",
+                        "location, started, ended, parent, sources, note, reviewed, organization_roles, "
+                        "identifiers",
                     )
                 ],
             ),
