@@ -321,6 +321,7 @@ CONFLICTS = {
     51: ("c51-almaty-luban-workshop-opening", "luban-workshop-kazakhstan-almaty-logistics"),
     110: ("c110-maldives-upi-launch", "rupay-maldives"),
     111: ("c111-india-iran-rupee-start", "india-iran-rupee-payment-mechanism"),
+    170: ("c170-spfs-bank-count-scope", "spfs-connected-banks-2023"),
 }
 
 
