@@ -322,6 +322,7 @@ CONFLICTS = {
     110: ("c110-maldives-upi-launch", "rupay-maldives"),
     111: ("c111-india-iran-rupee-start", "india-iran-rupee-payment-mechanism"),
     170: ("c170-spfs-bank-count-scope", "spfs-connected-banks-2023"),
+    171: ("c171-sco-currency-roadmap-initiator", "sco-roadmap-national-currencies-settlements"),
 }
 
 
