@@ -206,6 +206,7 @@ CITATIONS = {
     "sco-expert-group-international-information-security": "sectsco-2024-04-21",
     "china-telecom-silk-road-optical-cable": "capacitymedia-afghan-telecom-wakhan",
     "sco-roadmap-national-currencies-settlements": "tass-1510423",
+    "tianjin-declaration-2025-digital": "tass-ru-24921375",
 }
 
 
