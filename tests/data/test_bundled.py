@@ -398,6 +398,8 @@ CONFLICTS = {
     111: ("c111-india-iran-rupee-start", "india-iran-rupee-payment-mechanism"),
     140: ("c140-seeds-uzbekistan-start", "huawei-seeds-for-the-future-uzbekistan"),
     141: ("c141-india-uzbekistan-it-centre-start", "india-uzbekistan-centre-for-it"),
+    170: ("c170-spfs-bank-count-scope", "spfs-connected-banks-2023"),
+    171: ("c171-sco-currency-roadmap-initiator", "sco-roadmap-national-currencies-settlements"),
 }
 
 

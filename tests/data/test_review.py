@@ -66,6 +66,12 @@ PARTICIPANTS = {
         ("CN", "host"),
         *((code, "participant") for code in ("PK", "KZ", "UZ", "KG", "MM", "NP", "KH", "AZ")),
     },
+    # The SCO Secretariat lists the delegations of the April 2024 session.
+    "sco-expert-group-international-information-security": {
+        ("RU", "host"),
+        ("CN", "host"),
+        *((code, "participant") for code in ("IN", "IR", "KZ", "KG", "PK", "TJ", "UZ", "BY")),
+    },
 }
 
 
@@ -131,6 +137,8 @@ DATES = {
     "sco-concept-digitalization-ict-2019": ("2019-06-14", None),
     "sco-trade-economic-programme-2035": ("2019-11-02", None),
     "china-sco-digital-technology-forum-karamay-2023": ("2023-05-23", "2023-05-24"),
+    # The pages give the month of the terms of reference, not the day.
+    "upi-npi-linkage-india-nepal": ("2024-02", None),
 }
 
 
@@ -147,6 +155,8 @@ LOCATIONS = {
     "sco-trade-economic-programme-2035": "Tashkent, Uzbekistan",
     "china-sco-big-data-cooperation-center": None,
     "unicon-soft-shenzhen-tds-mou": None,
+    # The bank is Kolkata-based, but its Mumbai office runs the Iranian accounts.
+    "india-iran-rupee-payment-mechanism": "India",
 }
 
 
@@ -183,6 +193,20 @@ CITATIONS = {
     "alashankou-customs": "chinadaily-xj-2022-02-28",
     "tianjin-municipal-government": "tj-xinhua-2025-07-17",
     "national-data-administration": "tj-xinhua-2025-07-17",
+    # Original outlets instead of reposts, and pages that state a day, a party or a later event.
+    "sepam-spfs-link": "aljazeera-2023-02-08",
+    "central-bank-of-iran": "aljazeera-2023-02-08",
+    "rupay-uae": "gulftoday-2019-08-24",
+    "mercury-payments-services": "aninews-2019-08-21",
+    "saudi-central-bank": "gulfbusiness-2024-06-06",
+    "sco-information-security-expert-forum-proposal": "centreline-norov-2021-10-15",
+    "laos-cambodia-qr-payments": "thepaypers-2023-08-21",
+    "russia-china-national-currency-settlement-2011": "chinadaily-2011-06-24",
+    "peoples-bank-of-china": "chinadaily-2011-06-24",
+    "sco-expert-group-international-information-security": "sectsco-2024-04-21",
+    "china-telecom-silk-road-optical-cable": "capacitymedia-afghan-telecom-wakhan",
+    "sco-roadmap-national-currencies-settlements": "tass-1510423",
+    "tianjin-declaration-2025-digital": "tass-ru-24921375",
 }
 
 
@@ -204,6 +228,73 @@ def test_photo_credit_is_not_a_party(ds: sd.Dataset) -> None:
 def test_no_country_by_inference(ds: sd.Dataset) -> None:
     """Proposing a body does not make it the proposer's: no page names its seat."""
     assert ds.organization("china-sco-good-neighbourliness-committee").country is None
+    assert ds.organization("network-international").country is None
+
+
+def test_no_organisation_by_inference(ds: sd.Dataset) -> None:
+    """Mir's operator is not named by the pages on the Mir-Shetab link."""
+    assert ("central-bank-of-iran", "bank-of-russia") == ds.project("mir-shetab-link").organizations
+
+
+@pytest.mark.parametrize(
+    ("key", "note"),
+    [
+        ("nspk", "Operator of the Mir card scheme."),
+        (
+            "sco-regional-anti-terrorist-structure",
+            "Its executive committee takes part in the SCO experts' work on information security.",
+        ),
+    ],
+)
+def test_notes_claim_only_what_pages_state(ds: sd.Dataset, key: str, note: str) -> None:
+    """No page states who owns NSPK or where RATS sits, so the notes no longer say it."""
+    assert note == ds.organization(key).note
+
+
+def test_reposts_replaced_by_originals(ds: sd.Dataset) -> None:
+    """Al Jazeera and ANI are cited themselves, not The Iran Post's or a Dhaka site's copy."""
+    for source_id in ("theiranpost-aljazeera-2023-02-08", "bangladeshmonitor-2019-08-22"):
+        with pytest.raises(sd.UnknownKeyError):
+            ds.source(source_id)
+    assert "Al Jazeera" == ds.source("aljazeera-2023-02-08").publisher
+    assert "ANI" == ds.source("aninews-2019-08-21").publisher
+
+
+def test_summaries_say_what_pages_say(ds: sd.Dataset) -> None:
+    """The SEPAM-SPFS pilot was planned, not reported run; the 2006 summary is whole."""
+    sepam = ds.project("sepam-spfs-link").summary
+    assert "Shahr Bank and VTB were to lead a first pilot before other banks joined" in sepam
+    statement = ds.project("sco-statement-international-information-security-2006").summary
+    assert statement.endswith("criminal, terrorist or military-political ends.")
+
+
+AS_OF = {
+    # Indicators dated to the day their page gives.
+    "sepam-iranian-bank-branches": "2023-01-29",
+    "spfs-connected-banks-2023": "2023-01-29",
+    "india-iran-share-of-oil-paid-in-rupees": "2013-07-22",
+    "ioc-iran-crude-paid-in-rupees": "2013-07-22",
+    "rupay-uae-atm-locations": "2019-08-24",
+    "rupay-uae-merchant-locations": "2019-08-24",
+    "upi-uae-merchant-locations": "2025-10-08",
+    "cn-kz-tmc-visits-2025": "2025-07-14",
+    "sco-university-member-universities": "2009-07-13",
+}
+
+
+@pytest.mark.parametrize(("indicator_id", "as_of"), sorted(AS_OF.items()))
+def test_indicator_dates(ds: sd.Dataset, indicator_id: str, as_of: str) -> None:
+    """A figure is dated to the day where its source gives the day."""
+    assert PartialDate.parse(as_of) == ds.indicator(indicator_id).as_of
+
+
+def test_indicator_citations(ds: sd.Dataset) -> None:
+    """Gulf Today and Electronic Payments International state the RuPay counts too."""
+    for indicator_id in ("rupay-uae-atm-locations", "rupay-uae-merchant-locations"):
+        assert {"gulftoday-2019-08-24", "electronicpayments-rupay-uae"} <= set(
+            ds.indicator(indicator_id).sources
+        )
+    assert "aljazeera-2023-02-08" in ds.indicator("spfs-connected-banks-2023").sources
 
 
 def test_uncited_pages_dropped(ds: sd.Dataset) -> None:
@@ -224,6 +315,16 @@ def test_uncited_pages_dropped(ds: sd.Dataset) -> None:
             "c51-almaty-luban-workshop-opening",
             ("luban-workshop-kazakhstan-almaty-logistics",),
             ("qazinform-2025-08-30", "kazinform-zh-2026-01-27"),
+        ),
+        (
+            "c170-spfs-bank-count-scope",
+            ("spfs-connected-banks-2023",),
+            ("russia-briefing-sepam-spfs", "aljazeera-2023-02-08"),
+        ),
+        (
+            "c171-sco-currency-roadmap-initiator",
+            ("sco-roadmap-national-currencies-settlements",),
+            ("sectsco-2021-03-31-currencies", "tass-1510423"),
         ),
     ],
 )
