@@ -773,6 +773,10 @@ def _own_names(country: Country, holders: dict[str, str]) -> Country:
         name_zh=_own_name(country.name_zh, code, holders),
         name_ru=_own_name(country.name_ru, code, holders),
         aliases=tuple(dict.fromkeys(_own_name(a, code, holders) for a in country.aliases)),
+        localized_names=tuple(
+            attrs.evolve(local, name=_own_name(local.name, code, holders))
+            for local in country.localized_names
+        ),
     )
 
 
