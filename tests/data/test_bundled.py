@@ -159,6 +159,16 @@ SCO_DOCUMENTS = {
         "Tianjin, China",
         "sco-council-of-heads-of-state",
     ),
+    "sco-development-strategy-2025": (
+        "2015-07-10",
+        "Ufa, Russia",
+        "sco-council-of-heads-of-state",
+    ),
+    "sco-statement-supply-chains-2022": (
+        "2022-09-16",
+        "Samarkand, Uzbekistan",
+        "sco-council-of-heads-of-state",
+    ),
 }
 # Records added for the countries with the fewest projects (data version 2026.11.30).
 THIN_COUNTRIES = {
