@@ -332,6 +332,8 @@ SPECIAL = {
     "link to directory": "a symbolic link to a directory",
     "broken link": "a broken symbolic link",
 }
+# Creating device files needs root (CAP_MKNOD): those cases are `privileged`.
+KINDS = [pytest.param(k, marks=pytest.mark.privileged) if "device" in k else k for k in SPECIAL]
 
 
 def names(directory: Path) -> list[str]:
@@ -350,7 +352,7 @@ class TestSpecialFiles:
     """Only regular files (and links to them) are ever replaced, even with overwrite."""
 
     @pytest.mark.parametrize("overwrite", [False, True])
-    @pytest.mark.parametrize("kind", SPECIAL)
+    @pytest.mark.parametrize("kind", KINDS)
     def test_directory_export(self, tmp_path: Path, kind: str, *, overwrite: bool) -> None:
         out = tmp_path / "out"
         out.mkdir()
@@ -364,7 +366,7 @@ class TestSpecialFiles:
             write_json(mini.dataset(), out, overwrite=overwrite)
         assert before == kinds(tmp_path)
 
-    @pytest.mark.parametrize("kind", SPECIAL)
+    @pytest.mark.parametrize("kind", KINDS)
     def test_file_export(self, tmp_path: Path, kind: str) -> None:
         make_special(tmp_path / "sco.db", kind)
         before = kinds(tmp_path)
@@ -372,6 +374,7 @@ class TestSpecialFiles:
             write_file(tmp_path / "sco.db", TestWriteFile.writer(b"new"), overwrite=True)
         assert before == kinds(tmp_path)
 
+    @pytest.mark.privileged
     def test_command_line_never_replaces_a_device(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, mini_dir: Path
     ) -> None:
@@ -455,6 +458,7 @@ EXPORTS = {
 }
 
 
+@pytest.mark.privileged
 class TestMounts:
     @pytest.mark.parametrize("fmt", EXPORTS)
     def test_export_into_a_mount_point(
@@ -530,6 +534,7 @@ sys.exit(cli.main(sys.argv[1:]))
 """
 
 
+@pytest.mark.privileged
 def test_export_as_a_user_who_cannot_write_the_parent() -> None:
     """Without root: the parent is not writable by the user, the target is."""
     parent = Path(tempfile.mkdtemp())
