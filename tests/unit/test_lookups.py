@@ -190,7 +190,7 @@ FORMS: list[tuple[str, Call, str, list[Any]]] = [
         "countries_with_status as_of",
         lambda ds, v: ds.countries_with_status("member", as_of=v),
         "as_of",
-        ["2024-07-04", dt.datetime(2024, 7, 4, 12, 0, tzinfo=dt.UTC)],
+        ["2024-07-04", dt.datetime(2024, 7, 4, 12, 0, tzinfo=dt.timezone.utc)],
     ),
     ("indicators_for", lambda ds, v: ds.indicators_for(v), "subject", ["CN", "China", "中国"]),
     ("conflicts_for", lambda ds, v: ds.conflicts_for(v), "record", ["BY", "Belarus"]),
