@@ -295,22 +295,23 @@ class Dataset:
 
         .. versionadded:: 0.1.0
         """
+        return self._find_organization(key, "key", default)
+
+    def _find_organization(self, key: object, argument: str, default: object) -> object:
+        """The organisation *key* names, or *default*; a wrong type names *argument*."""
         if isinstance(key, Organization):
             key = key.id
         if not isinstance(key, str):
-            raise wrong_type("key", _ORGANIZATION_FORMS, key)
+            raise wrong_type(argument, _ORGANIZATION_FORMS, key)
         keys = self._index.organization_keys
         found = keys.get(key) or keys.get(normalize_key(key))
         return default if found is None else found
 
     def _organization(self, key: object, argument: str) -> Organization:
         """The organisation *key* names; errors name the caller's *argument*."""
-        if isinstance(key, Organization):
-            key = key.id
-        if not isinstance(key, str):
-            raise wrong_type(argument, _ORGANIZATION_FORMS, key)
-        found = self.get_organization(key)
-        if found is None:
+        found = self._find_organization(key, argument, None)
+        if not isinstance(found, Organization):
+            key = key.id if isinstance(key, Organization) else key
             raise UnknownKeyError(
                 "organization", key, suggest(key, self._index.organization_keys, _org_name)
             )
