@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-AUTHORS = "The sco_digital maintainers"
-TITLE = "sco-digital: SCO digital cooperation dataset"
-LICENSE = "CC-BY-4.0"
+from ._about import AUTHORS, LICENSE, NAME
+from ._about import TITLE as _DATA_TITLE
+
+TITLE = f"{NAME}: {_DATA_TITLE}"
 
 
 def cite(*, bibtex: bool = False, data_version: str | None = None) -> str:

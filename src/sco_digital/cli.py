@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from . import _loader
+from ._about import TITLE
 from .dataset import Dataset
 from .errors import DataError, SCODigitalError, UnknownKeyError
 from .models import (
@@ -134,7 +135,7 @@ def _examples(*lines: str) -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sco-digital",
-        description="Query and export the SCO digital cooperation dataset.",
+        description=f"Query and export the {TITLE}.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=_examples(
             "sco-digital summary",
@@ -361,7 +362,7 @@ def _summary(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     ]
     if args.format == "table":
         members = ", ".join(c.code for c in ds.members())
-        out.write(f"SCO digital cooperation dataset, data version {ds.data_version}\n")
+        out.write(f"{TITLE}, data version {ds.data_version}\n")
         out.write(f"Member states today: {members}\n\n")
     _emit(rows, args, {"table": 14, "records": 7}, out)
 

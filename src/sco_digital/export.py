@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
 
 import attrs
 
+from ._about import LICENSE, LICENSE_URL, TITLE
 from ._staging import staged
 from .dataset import FILES, Dataset
 from .models import PartialDate, Vocabulary
@@ -62,9 +63,6 @@ __all__ = [
     "write_sqlite",
 ]
 
-DATA_LICENSE = "CC-BY-4.0"
-DATA_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
-TITLE = "SCO digital cooperation dataset"
 
 ColumnType = Literal["string", "integer", "number", "category", "partial_date", "date"]
 """
@@ -1124,8 +1122,8 @@ def _info(ds: Dataset) -> dict[str, str]:
     return {
         "title": TITLE,
         "data_version": _data_version(ds),
-        "license": DATA_LICENSE,
-        "license_url": DATA_LICENSE_URL,
+        "license": LICENSE,
+        "license_url": LICENSE_URL,
         "generator": f"sco-digital {package_version()}",
     }
 
@@ -1178,8 +1176,8 @@ def datapackage(ds: Dataset) -> dict[str, Any]:
         "version": _data_version(ds),
         "licenses": [
             {
-                "name": DATA_LICENSE,
-                "path": DATA_LICENSE_URL,
+                "name": LICENSE,
+                "path": LICENSE_URL,
                 "title": "Creative Commons Attribution 4.0 International",
             }
         ],
@@ -1246,7 +1244,7 @@ def manifest(ds: Dataset) -> dict[str, Any]:
         "name": "sco-digital",
         "title": TITLE,
         "data_version": _data_version(ds),
-        "license": DATA_LICENSE,
+        "license": LICENSE,
         "counts": {
             name.removesuffix(".json"): len(getattr(ds, name.removesuffix(".json")))
             for name in sorted(FILES.values())
