@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 import sco_digital as sd
-from sco_digital import _cite
+from sco_digital import _about, _cite
 
 ROOT = Path(__file__).parents[2]
 SCHEMA = json.loads((Path(__file__).parent / "cff-1.2.0.schema.json").read_text(encoding="utf-8"))
@@ -67,13 +67,13 @@ def test_citation_agrees_with_cite() -> None:
     data = citation()
     plain, bibtex = sd.cite(), sd.cite(bibtex=True)
     assert _cite.TITLE == data["title"]
-    assert [{"name": _cite.AUTHORS}] == data["authors"]
-    assert _cite.LICENSE == data["license"]
+    assert [{"name": _about.AUTHORS}] == data["authors"]
+    assert _about.LICENSE == data["license"]
     for text in (plain, bibtex):
         assert data["title"] in text
         assert data["version"] in text
         assert data["license"] in text
-        assert _cite.AUTHORS in text
+        assert _about.AUTHORS in text
 
 
 def test_reference_is_the_seed_article() -> None:
