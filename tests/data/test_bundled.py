@@ -411,6 +411,7 @@ CONFLICTS = {
     170: ("c170-spfs-bank-count-scope", "spfs-connected-banks-2023"),
     171: ("c171-sco-currency-roadmap-initiator", "sco-roadmap-national-currencies-settlements"),
     200: ("c200-best-234-million", "best-belarus-mobile-network"),
+    201: ("c201-sco-institute-training-sessions", "cscoiet-training-sessions"),
 }
 
 

@@ -78,6 +78,11 @@ CITATIONS = {
     "best-belarus": ("e-belarus-2005-03-04-best-licence",),
     "alcatel-lucent-shanghai-bell": ("aiddata-gcdf3-42133",),
     "china-development-bank": ("aiddata-gcdf3-70886",),
+    "china-sco-big-data-cooperation-center": ("people-2025-08-29-big-data-center-training",),
+    "china-sco-institute-of-economy-and-trade": (
+        "caitec-2023-02-01-sco-institute",
+        "scoda-ja-2023-08-22-exchange-center",
+    ),
 }
 
 
@@ -91,9 +96,10 @@ def test_citations(ds: sd.Dataset, key: str, source_ids: tuple[str, ...]) -> Non
 
 def test_summaries_say_only_what_pages_say(ds: sd.Dataset) -> None:
     """Values no page states are gone from the summaries."""
-    assert "under the commerce ministry" not in ds.project(
-        "alibaba-pakistan-e-commerce-mou-2017"
-    ).summary
+    assert (
+        "under the commerce ministry"
+        not in ds.project("alibaba-pakistan-e-commerce-mou-2017").summary
+    )
     assert "provided for co-branded ArCa-Mir cards" in ds.project("arca-mir-armenia").summary
     assert "paid for in part with" in ds.project("belintersat-1-satellite-belarus").summary
 
@@ -114,6 +120,9 @@ AS_OF = {
     "belarus-pavilion-subscribers-6m": "2023-01",
     "belarus-pavilion-views-6m": "2023-01",
     "bishkek-talas-fibre-length": "2013-01-28",
+    "china-sco-big-data-center-trainings-2025-08": "2025-08-28",
+    "cscoiet-training-sessions": "2022-09",
+    "cscoiet-trainees": "2022-09",
 }
 
 
@@ -130,6 +139,11 @@ def test_indicator_dates(ds: sd.Dataset, indicator_id: str, as_of: str) -> None:
             "c200-best-234-million",
             ("best-belarus-mobile-network",),
             ("e-belarus-2007-08-best-investment", "aiddata-gcdf3-42133"),
+        ),
+        (
+            "c201-sco-institute-training-sessions",
+            ("cscoiet-training-sessions", "cscoiet-training-sessions-2023-02"),
+            ("chinadaily-2022-09-20", "caitec-2023-02-01-sco-institute"),
         ),
     ],
 )
@@ -155,6 +169,12 @@ REVIEWED_RECORDS = {
         "best-belarus-mobile-network",
         "bishkek-osh-batken-fiber-backbone",
         "blk-afghanistan-telemedicine-2015",
+        "cambodia-cdma-mobile-network",
+        "central-asian-innovation-hubs",
+        "china-russia-joint-statement-cyberspace-2016",
+        "china-sco-ai-cooperation-forum-2025",
+        "china-sco-big-data-cooperation-center",
+        "china-sco-institute-of-economy-and-trade",
     ),
 }
 
@@ -163,3 +183,25 @@ REVIEWED_RECORDS = {
 def test_reviewed(ds: sd.Dataset, project_id: str) -> None:
     """Each project of this pass carries the review's data version."""
     assert REVIEWED == ds.project(project_id).reviewed
+
+
+def test_institute_training_series(ds: sd.Dataset) -> None:
+    """Each reported count of the institute's sessions is kept with its date, newest last."""
+    subject = "china-sco-institute-of-economy-and-trade"
+    assert [("2022-09", 81.0), ("2023-02-01", 78.0)] == [
+        (str(i.as_of), i.value) for i in ds.series("training_sessions", subject)
+    ]
+    assert "cscoiet-training-attendances-2023-02" == ds.latest("training_attendances", subject).id
+
+
+def test_sectors_only_as_pages_state(ds: sd.Dataset) -> None:
+    """No page ties the big-data centre to the government sector."""
+    assert {"cross_sector", "telecommunications"} == {
+        s.value for s in ds.project("china-sco-big-data-cooperation-center").sectors
+    }
+
+
+def test_cambodia_cdma_contractor(ds: sd.Dataset) -> None:
+    """AidData names Huawei as the contractor of Azcom's CDMA network."""
+    roles = ds.project("cambodia-cdma-mobile-network").organization_roles
+    assert ("huawei", "contractor") in {(r.organization, r.role.value) for r in roles}
