@@ -412,6 +412,8 @@ CONFLICTS = {
     171: ("c171-sco-currency-roadmap-initiator", "sco-roadmap-national-currencies-settlements"),
     200: ("c200-best-234-million", "best-belarus-mobile-network"),
     201: ("c201-sco-institute-training-sessions", "cscoiet-training-sessions"),
+    202: ("c202-lotus-tower-public-opening", "colombo-lotus-tower"),
+    203: ("c203-lotus-tower-height", "colombo-lotus-tower-height"),
 }
 
 

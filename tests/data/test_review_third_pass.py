@@ -24,6 +24,7 @@ DATES = {
     # (started, ended) to the precision the pages give.
     "aliexpress-russia-joint-venture": ("2018-09-11", None),
     "best-belarus-mobile-network": ("2005-12-05", "2008"),
+    "gms-information-superhighway-cambodia": ("2006-08-28", "2009-07-15"),
 }
 
 
@@ -39,6 +40,8 @@ def test_dates(ds: sd.Dataset, project_id: str, expected: tuple[str, str | None]
 STATUSES = {
     "batelco-huawei-national-broadband-mou": "adopted",
     "best-belarus-mobile-network": "completed",
+    "gms-information-superhighway-cambodia": "completed",
+    "colombo-lotus-tower": "operational",
 }
 
 
@@ -104,16 +107,6 @@ def test_summaries_say_only_what_pages_say(ds: sd.Dataset) -> None:
     assert "paid for in part with" in ds.project("belintersat-1-satellite-belarus").summary
 
 
-def test_contractor_named_by_aiddata(ds: sd.Dataset) -> None:
-    """AidData names Alcatel Shanghai Bell as BeST's contractor."""
-    project = ds.project("best-belarus-mobile-network")
-    assert "contractor" in {
-        r.role.value
-        for r in project.organization_roles
-        if r.organization == "alcatel-lucent-shanghai-bell"
-    }
-
-
 AS_OF = {
     "aliexpress-russia-alibaba-stake": "2018-09-11",
     "aliexpress-russia-value": "2019-06",
@@ -123,6 +116,7 @@ AS_OF = {
     "china-sco-big-data-center-trainings-2025-08": "2025-08-28",
     "cscoiet-training-sessions": "2022-09",
     "cscoiet-trainees": "2022-09",
+    "dushanbe-safe-city-cameras": "2024-07-17",
 }
 
 
@@ -144,6 +138,24 @@ def test_indicator_dates(ds: sd.Dataset, indicator_id: str, as_of: str) -> None:
             "c201-sco-institute-training-sessions",
             ("cscoiet-training-sessions", "cscoiet-training-sessions-2023-02"),
             ("chinadaily-2022-09-20", "caitec-2023-02-01-sco-institute"),
+        ),
+        (
+            "c202-lotus-tower-public-opening",
+            ("colombo-lotus-tower",),
+            (
+                "gktoday-2019-lotus-tower",
+                "aiddata-gcdf3-33380",
+                "timesnownews-2022-lotus-tower-opens",
+            ),
+        ),
+        (
+            "c203-lotus-tower-height",
+            ("colombo-lotus-tower-height",),
+            (
+                "ceiec-2012-01-17-lotus-tower",
+                "aiddata-gcdf3-33380",
+                "voa-reuters-2019-09-16-lotus-tower",
+            ),
         ),
     ],
 )
@@ -175,6 +187,12 @@ REVIEWED_RECORDS = {
         "china-sco-ai-cooperation-forum-2025",
         "china-sco-big-data-cooperation-center",
         "china-sco-institute-of-economy-and-trade",
+        "cis-information-security-agreement-2013",
+        "colombo-lotus-tower",
+        "csto-information-security-agreement-2017",
+        "dushanbe-safe-city",
+        "gms-information-superhighway-cambodia",
+        "gms-information-superhighway-myanmar",
     ),
 }
 
@@ -201,7 +219,17 @@ def test_sectors_only_as_pages_state(ds: sd.Dataset) -> None:
     }
 
 
-def test_cambodia_cdma_contractor(ds: sd.Dataset) -> None:
-    """AidData names Huawei as the contractor of Azcom's CDMA network."""
-    roles = ds.project("cambodia-cdma-mobile-network").organization_roles
-    assert ("huawei", "contractor") in {(r.organization, r.role.value) for r in roles}
+CONTRACTORS = {
+    # Contractors AidData or the contractor's own page names.
+    "best-belarus-mobile-network": "alcatel-lucent-shanghai-bell",
+    "cambodia-cdma-mobile-network": "huawei",
+    "colombo-lotus-tower": "aerospace-long-march-international-trade",
+    "gms-information-superhighway-myanmar": "alcatel-lucent-shanghai-bell",
+}
+
+
+@pytest.mark.parametrize(("project_id", "organization"), sorted(CONTRACTORS.items()))
+def test_contractors(ds: sd.Dataset, project_id: str, organization: str) -> None:
+    """A contractor a page names is recorded with that role."""
+    roles = ds.project(project_id).organization_roles
+    assert (organization, "contractor") in {(r.organization, r.role.value) for r in roles}
