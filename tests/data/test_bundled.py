@@ -414,6 +414,8 @@ CONFLICTS = {
     201: ("c201-sco-institute-training-sessions", "cscoiet-training-sessions"),
     202: ("c202-lotus-tower-public-opening", "colombo-lotus-tower"),
     203: ("c203-lotus-tower-height", "colombo-lotus-tower-height"),
+    204: ("c204-huawei-first-middle-east-data-centre", "huawei-cloud-riyadh-region"),
+    205: ("c205-central-asia-e-network-countries", "india-central-asia-e-network-proposal"),
 }
 
 

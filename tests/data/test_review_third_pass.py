@@ -25,6 +25,7 @@ DATES = {
     "aliexpress-russia-joint-venture": ("2018-09-11", None),
     "best-belarus-mobile-network": ("2005-12-05", "2008"),
     "gms-information-superhighway-cambodia": ("2006-08-28", "2009-07-15"),
+    "india-central-asia-e-network-proposal": ("2012-06-12", None),
 }
 
 
@@ -157,6 +158,16 @@ def test_indicator_dates(ds: sd.Dataset, indicator_id: str, as_of: str) -> None:
                 "voa-reuters-2019-09-16-lotus-tower",
             ),
         ),
+        (
+            "c204-huawei-first-middle-east-data-centre",
+            ("huawei-cloud-abu-dhabi-data-centre", "huawei-cloud-riyadh-region"),
+            ("gulfnews-huawei-saudi-data-centre-decision", "asiae-2023-09-06-huawei-middle-east"),
+        ),
+        (
+            "c205-central-asia-e-network-countries",
+            ("india-central-asia-e-network-proposal",),
+            ("twocircles-ians-connect-central-asia", "pragyacivil-2015-connect-central-asia"),
+        ),
     ],
 )
 def test_conflicts(
@@ -193,6 +204,11 @@ REVIEWED_RECORDS = {
         "dushanbe-safe-city",
         "gms-information-superhighway-cambodia",
         "gms-information-superhighway-myanmar",
+        "huawei-cloud-abu-dhabi-data-centre",
+        "huawei-cloud-riyadh-region",
+        "huawei-seeds-for-the-future-meca-2024",
+        "huawei-seeds-for-the-future-uzbekistan",
+        "india-central-asia-e-network-proposal",
     ),
 }
 
@@ -212,11 +228,34 @@ def test_institute_training_series(ds: sd.Dataset) -> None:
     assert "cscoiet-training-attendances-2023-02" == ds.latest("training_attendances", subject).id
 
 
-def test_sectors_only_as_pages_state(ds: sd.Dataset) -> None:
-    """No page ties the big-data centre to the government sector."""
-    assert {"cross_sector", "telecommunications"} == {
-        s.value for s in ds.project("china-sco-big-data-cooperation-center").sectors
-    }
+SECTORS = {
+    # No page ties the big-data centre to government.
+    "china-sco-big-data-cooperation-center": {"cross_sector", "telecommunications"},
+}
+
+
+@pytest.mark.parametrize(("project_id", "expected"), sorted(SECTORS.items()))
+def test_sectors(ds: sd.Dataset, project_id: str, expected: set[str]) -> None:
+    """Each project lists only the sectors its pages name."""
+    assert expected == {s.value for s in ds.project(project_id).sectors}
+
+
+TECHNOLOGIES = {
+    # UzDaily names the Internet of Things among the 2021 courses.
+    "huawei-seeds-for-the-future-uzbekistan": {
+        "5g",
+        "artificial_intelligence",
+        "cloud_computing",
+        "iot",
+        "vocational_training",
+    },
+}
+
+
+@pytest.mark.parametrize(("project_id", "expected"), sorted(TECHNOLOGIES.items()))
+def test_technologies(ds: sd.Dataset, project_id: str, expected: set[str]) -> None:
+    """Each project lists the technologies its pages name, and no others."""
+    assert expected == {t.value for t in ds.project(project_id).technologies}
 
 
 CONTRACTORS = {
