@@ -42,6 +42,7 @@ STATUSES = {
     "batelco-huawei-national-broadband-mou": "adopted",
     "best-belarus-mobile-network": "completed",
     "gms-information-superhighway-cambodia": "completed",
+    "india-tajikistan-it-centre-dushanbe": "completed",
     "colombo-lotus-tower": "operational",
 }
 
@@ -83,6 +84,9 @@ CITATIONS = {
     "alcatel-lucent-shanghai-bell": ("aiddata-gcdf3-42133",),
     "china-development-bank": ("aiddata-gcdf3-70886",),
     "china-sco-big-data-cooperation-center": ("people-2025-08-29-big-data-center-training",),
+    "india-tajikistan-it-centre-dushanbe": ("hindustantimes-2022-07-05-ayni",),
+    "india-un-kyrgyzstan-maternal-telemedicine": ("mntv-kyrgyzstan-maternal-telehealth",),
+    "india-uzbekistan-centre-for-it": ("uscpd-toi-2011-10-13-byte-sized-diplomacy",),
     "china-sco-institute-of-economy-and-trade": (
         "caitec-2023-02-01-sco-institute",
         "scoda-ja-2023-08-22-exchange-center",
@@ -209,6 +213,12 @@ REVIEWED_RECORDS = {
         "huawei-seeds-for-the-future-meca-2024",
         "huawei-seeds-for-the-future-uzbekistan",
         "india-central-asia-e-network-proposal",
+        "india-kyrgyz-centre-for-it",
+        "india-kyrgyzstan-health-mou-2019",
+        "india-tajikistan-it-centre-dushanbe",
+        "india-un-kyrgyzstan-maternal-telemedicine",
+        "india-uzbekistan-centre-for-it",
+        "india-uzbekistan-ict-memoranda",
     ),
 }
 
@@ -241,6 +251,13 @@ def test_sectors(ds: sd.Dataset, project_id: str, expected: set[str]) -> None:
 
 
 TECHNOLOGIES = {
+    # No page read says the Indian IT centres taught software; the health memorandum
+    # speaks of health information systems, not of care at a distance; the STPI
+    # pre-agreement is on a technology park.
+    "india-kyrgyz-centre-for-it": {"vocational_training"},
+    "india-tajikistan-it-centre-dushanbe": {"vocational_training"},
+    "india-kyrgyzstan-health-mou-2019": {"software", "vocational_training"},
+    "india-uzbekistan-ict-memoranda": {"e_government", "startups", "vocational_training"},
     # UzDaily names the Internet of Things among the 2021 courses.
     "huawei-seeds-for-the-future-uzbekistan": {
         "5g",
