@@ -416,6 +416,7 @@ CONFLICTS = {
     203: ("c203-lotus-tower-height", "colombo-lotus-tower-height"),
     204: ("c204-huawei-first-middle-east-data-centre", "huawei-cloud-riyadh-region"),
     205: ("c205-central-asia-e-network-countries", "india-central-asia-e-network-proposal"),
+    206: ("c206-iran-russia-ict-group-fifth-meeting-days", "iran-russia-ict-joint-working-group"),
 }
 
 

@@ -26,6 +26,9 @@ DATES = {
     "best-belarus-mobile-network": ("2005-12-05", "2008"),
     "gms-information-superhighway-cambodia": ("2006-08-28", "2009-07-15"),
     "india-central-asia-e-network-proposal": ("2012-06-12", None),
+    "iran-russia-information-security-agreement-2021": ("2021-01-26", None),
+    "islamabad-safe-city": ("2009-12-29", None),
+    "kathmandu-khasa-optical-fibre": ("2007-09-23", "2008-08-29"),
 }
 
 
@@ -43,6 +46,7 @@ STATUSES = {
     "best-belarus-mobile-network": "completed",
     "gms-information-superhighway-cambodia": "completed",
     "india-tajikistan-it-centre-dushanbe": "completed",
+    "kathmandu-khasa-optical-fibre": "completed",
     "colombo-lotus-tower": "operational",
 }
 
@@ -87,6 +91,11 @@ CITATIONS = {
     "india-tajikistan-it-centre-dushanbe": ("hindustantimes-2022-07-05-ayni",),
     "india-un-kyrgyzstan-maternal-telemedicine": ("mntv-kyrgyzstan-maternal-telehealth",),
     "india-uzbekistan-centre-for-it": ("uscpd-toi-2011-10-13-byte-sized-diplomacy",),
+    "islamabad-safe-city": (
+        "newzshewz-2025-01-16-safe-city",
+        "nation-2014-03-24-safe-city-senate",
+        "nation-2018-12-03-flawed-safe-city",
+    ),
     "china-sco-institute-of-economy-and-trade": (
         "caitec-2023-02-01-sco-institute",
         "scoda-ja-2023-08-22-exchange-center",
@@ -122,6 +131,7 @@ AS_OF = {
     "cscoiet-training-sessions": "2022-09",
     "cscoiet-trainees": "2022-09",
     "dushanbe-safe-city-cameras": "2024-07-17",
+    "islamabad-safe-city-cameras": "2018-12-03",
 }
 
 
@@ -172,6 +182,11 @@ def test_indicator_dates(ds: sd.Dataset, indicator_id: str, as_of: str) -> None:
             ("india-central-asia-e-network-proposal",),
             ("twocircles-ians-connect-central-asia", "pragyacivil-2015-connect-central-asia"),
         ),
+        (
+            "c206-iran-russia-ict-group-fifth-meeting-days",
+            ("iran-russia-ict-joint-working-group",),
+            ("tehrantimes-521171", "tehrantimes-521276", "mehr-239546"),
+        ),
     ],
 )
 def test_conflicts(
@@ -219,6 +234,12 @@ REVIEWED_RECORDS = {
         "india-un-kyrgyzstan-maternal-telemedicine",
         "india-uzbekistan-centre-for-it",
         "india-uzbekistan-ict-memoranda",
+        "iran-china-ict-cooperation-documents",
+        "iran-russia-ict-joint-working-group",
+        "iran-russia-information-security-agreement-2021",
+        "islamabad-safe-city",
+        "kashgar-gilgit-hospital-mou-2024",
+        "kathmandu-khasa-optical-fibre",
     ),
 }
 
@@ -258,6 +279,8 @@ TECHNOLOGIES = {
     "india-tajikistan-it-centre-dushanbe": {"vocational_training"},
     "india-kyrgyzstan-health-mou-2019": {"software", "vocational_training"},
     "india-uzbekistan-ict-memoranda": {"e_government", "startups", "vocational_training"},
+    # The Financial Tribune names only the fibre-optic and satellite deal under talks.
+    "iran-china-ict-cooperation-documents": {"fiber_optics", "satellite_services"},
     # UzDaily names the Internet of Things among the 2021 courses.
     "huawei-seeds-for-the-future-uzbekistan": {
         "5g",
@@ -273,6 +296,19 @@ TECHNOLOGIES = {
 def test_technologies(ds: sd.Dataset, project_id: str, expected: set[str]) -> None:
     """Each project lists the technologies its pages name, and no others."""
     assert expected == {t.value for t in ds.project(project_id).technologies}
+
+
+FINANCIERS = {
+    # NewzShewz names China Eximbank as the lender of the Islamabad Safe City loan.
+    "islamabad-safe-city": "exim-bank-of-china",
+}
+
+
+@pytest.mark.parametrize(("project_id", "organization"), sorted(FINANCIERS.items()))
+def test_financiers(ds: sd.Dataset, project_id: str, organization: str) -> None:
+    """A lender a page names is recorded as financier."""
+    roles = ds.project(project_id).organization_roles
+    assert (organization, "financier") in {(r.organization, r.role.value) for r in roles}
 
 
 CONTRACTORS = {
