@@ -29,6 +29,7 @@ DATES = {
     "iran-russia-information-security-agreement-2021": ("2021-01-26", None),
     "islamabad-safe-city": ("2009-12-29", None),
     "kathmandu-khasa-optical-fibre": ("2007-09-23", "2008-08-29"),
+    "kazakhstan-national-pavilion-jd": ("2023-05", None),
 }
 
 
@@ -47,6 +48,7 @@ STATUSES = {
     "gms-information-superhighway-cambodia": "completed",
     "india-tajikistan-it-centre-dushanbe": "completed",
     "kathmandu-khasa-optical-fibre": "completed",
+    "kazakhtelecom-china-energy-green-data-centre": "planned",
     "colombo-lotus-tower": "operational",
 }
 
@@ -91,6 +93,11 @@ CITATIONS = {
     "india-tajikistan-it-centre-dushanbe": ("hindustantimes-2022-07-05-ayni",),
     "india-un-kyrgyzstan-maternal-telemedicine": ("mntv-kyrgyzstan-maternal-telehealth",),
     "india-uzbekistan-centre-for-it": ("uscpd-toi-2011-10-13-byte-sized-diplomacy",),
+    "kazakhstan-national-pavilion-jd": ("astanatimes-2023-05-tokayev-xian",),
+    "kazakhtelecom-china-energy-green-data-centre": (
+        "reportaz-kazakhtelecom-china-energy-data-centre",
+    ),
+    "zte": ("aiddata-gcdf3-40103",),
     "islamabad-safe-city": (
         "newzshewz-2025-01-16-safe-city",
         "nation-2014-03-24-safe-city-senate",
@@ -240,6 +247,12 @@ REVIEWED_RECORDS = {
         "islamabad-safe-city",
         "kashgar-gilgit-hospital-mou-2024",
         "kathmandu-khasa-optical-fibre",
+        "kazakhstan-china-innovation-subcommittee",
+        "kazakhstan-national-pavilion-jd",
+        "kazakhtelecom-china-energy-green-data-centre",
+        "kaznurtel-cdma-450-network",
+        "kuwait-china-e-commerce-mou-2018",
+        "kyrgyz-indian-telemedicine-memorandum",
     ),
 }
 
@@ -281,6 +294,14 @@ TECHNOLOGIES = {
     "india-uzbekistan-ict-memoranda": {"e_government", "startups", "vocational_training"},
     # The Financial Tribune names only the fibre-optic and satellite deal under talks.
     "iran-china-ict-cooperation-documents": {"fiber_optics", "satellite_services"},
+    # Kazinform and News.Az: 5G, e-commerce, microsatellites, remote sensing, internships.
+    "kazakhstan-china-innovation-subcommittee": {
+        "5g",
+        "e_commerce",
+        "geospatial",
+        "satellite_services",
+        "vocational_training",
+    },
     # UzDaily names the Internet of Things among the 2021 courses.
     "huawei-seeds-for-the-future-uzbekistan": {
         "5g",
