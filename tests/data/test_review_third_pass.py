@@ -55,7 +55,7 @@ STATUSES = {
 
 @pytest.mark.parametrize(("project_id", "expected"), sorted(STATUSES.items()))
 def test_statuses(ds: sd.Dataset, project_id: str, expected: str) -> None:
-    """A signed memorandum is adopted; a project its financier reports finished is completed."""
+    """The status is the one the latest page read reports (signed, handed over, open, agreed)."""
     assert expected == ds.project(project_id).status.value
 
 
