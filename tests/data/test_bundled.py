@@ -410,6 +410,13 @@ CONFLICTS = {
     141: ("c141-india-uzbekistan-it-centre-start", "india-uzbekistan-centre-for-it"),
     170: ("c170-spfs-bank-count-scope", "spfs-connected-banks-2023"),
     171: ("c171-sco-currency-roadmap-initiator", "sco-roadmap-national-currencies-settlements"),
+    200: ("c200-best-234-million", "best-belarus-mobile-network"),
+    201: ("c201-sco-institute-training-sessions", "cscoiet-training-sessions"),
+    202: ("c202-lotus-tower-public-opening", "colombo-lotus-tower"),
+    203: ("c203-lotus-tower-height", "colombo-lotus-tower-height"),
+    204: ("c204-huawei-first-middle-east-data-centre", "huawei-cloud-riyadh-region"),
+    205: ("c205-central-asia-e-network-countries", "india-central-asia-e-network-proposal"),
+    206: ("c206-iran-russia-ict-group-fifth-meeting-days", "iran-russia-ict-joint-working-group"),
 }
 
 
