@@ -11,20 +11,21 @@ suggestions.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import functools
-import itertools
 import operator
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar, overload
 
 import attrs
 
-from ._coerce import as_day, as_str, as_year, wrong_type
-from ._search import Query, SearchIndex
+from . import _coerce
+from ._indexes import EMPTY as _EMPTY
+from ._indexes import Index as _Index
+from ._indexes import record_key as _record_key
+from ._indexes import source_ids as _source_ids
+from ._integrity import check_rules as _check_rules
+from ._search import Query as _Query
 from .errors import Problem, ProblemLog, UnknownKeyError, shown_key
 from .models import (
     Conflict,
@@ -42,23 +43,20 @@ from .models import (
     Status,
     Technology,
     Unit,
-    Vocabulary,
     normalize_key,
     suggest,
-    vocabulary_index,
 )
 
 __all__ = ["Dataset"]
 
 _T = TypeVar("_T")
 _D = TypeVar("_D")
-_V = TypeVar("_V", bound=Vocabulary)
 
-Cited = Membership | Organization | Project | Indicator | Conflict
-"""Records that cite sources directly."""
-
-Subject = Country | Organization | Project
+_Subject = Country | Organization | Project
 """Records an indicator or a conflict can be about."""
+
+_CitedRecord = Country | Membership | Organization | Project | Indicator | Conflict
+"""Records that cite sources (a country through its memberships and names)."""
 
 FILES: Mapping[type, str] = MappingProxyType(
     {
@@ -73,12 +71,6 @@ FILES: Mapping[type, str] = MappingProxyType(
 """The data file each kind of record lives in."""
 
 _SCO = "SCO"
-_EMPTY: tuple[Any, ...] = ()
-
-# Every load folds each country name twice, for the index and for the
-# rules; most are Chinese or Russian, which cost 2 µs each to fold. Names
-# are validated strings, so they can be cache keys.
-_fold_name = functools.lru_cache(maxsize=4096)(normalize_key)
 
 
 def _by_id(items: Iterable[_T]) -> tuple[_T, ...]:
@@ -110,14 +102,10 @@ def _conflicts(items: Iterable[Conflict]) -> tuple[Conflict, ...]:
     return _by_id(items)
 
 
-def _record_key(record: Any) -> str:
-    return record.code if isinstance(record, Country) else record.id
-
-
 def _as_day(as_of: object) -> dt.date:
     if as_of is None:
         return dt.date.today()  # noqa: DTZ011 - a calendar day, not an instant
-    return as_day(as_of, "as_of")
+    return _coerce.as_day(as_of, "as_of")
 
 
 _COUNTRY = "a Country or a country's code, name or alias (a str)"
@@ -252,7 +240,7 @@ class Dataset:
         elif isinstance(key, Country):
             return keys.get(key.code, default)
         else:
-            raise wrong_type(argument, _COUNTRY, key)
+            raise _coerce.wrong_type(argument, _COUNTRY, key)
         return default
 
     def project(self, project_id: str | Project) -> Project:
@@ -302,7 +290,7 @@ class Dataset:
         if isinstance(key, Organization):
             key = key.id
         if not isinstance(key, str):
-            raise wrong_type(argument, _ORGANIZATION_FORMS, key)
+            raise _coerce.wrong_type(argument, _ORGANIZATION_FORMS, key)
         keys = self._index.organization_keys
         found = keys.get(key) or keys.get(normalize_key(key))
         return default if found is None else found
@@ -444,7 +432,9 @@ class Dataset:
         if isinstance(id, str):
             key = id
         elif isinstance(id, bool) or not hasattr(type(id), "__index__"):
-            raise wrong_type("id", "an identifier (a str, or an integer for numeric ids)", id)
+            raise _coerce.wrong_type(
+                "id", "an identifier (a str, or an integer for numeric ids)", id
+            )
         else:
             key = str(operator.index(id))
         return self._index.by_identifier.get((found, key), _EMPTY)
@@ -491,7 +481,7 @@ class Dataset:
         """
         return self._index.with_status(Status.lookup(status, "status"), _as_day(as_of))
 
-    def indicators_for(self, subject: str | Subject) -> tuple[Indicator, ...]:
+    def indicators_for(self, subject: str | _Subject) -> tuple[Indicator, ...]:
         """
         The figures reported about *subject*: a project or organisation (or
         its id), a country (any spelling), or ``"SCO"``.
@@ -503,7 +493,7 @@ class Dataset:
         return self._index.indicators_by_subject.get(self._subject_key(subject), _EMPTY)
 
     def series(
-        self, metric: str, subject: str | Subject, *, unit: str | Unit | None = None
+        self, metric: str, subject: str | _Subject, *, unit: str | Unit | None = None
     ) -> tuple[Indicator, ...]:
         """
         Every figure of *metric* reported about *subject*, oldest first: a
@@ -538,7 +528,7 @@ class Dataset:
         """
         key = self._subject_key(subject)
         metrics = self._index.metrics
-        metric = as_str(metric, "metric", "a metric slug (a str)")
+        metric = _coerce.as_str(metric, "metric", "a metric slug (a str)")
         if metric not in metrics:
             raise UnknownKeyError("metric", metric, suggest(metric, metrics, str))
         wanted = None if unit is None else Unit.lookup(unit)
@@ -550,7 +540,7 @@ class Dataset:
         return tuple(sorted(found, key=lambda i: (_dated(i), i.id)))
 
     def latest(
-        self, metric: str, subject: str | Subject, *, unit: str | Unit | None = None
+        self, metric: str, subject: str | _Subject, *, unit: str | Unit | None = None
     ) -> Indicator:
         """
         The newest figure of *metric* reported about *subject*: the last
@@ -621,7 +611,7 @@ class Dataset:
             TypeError: *text* is not a str.
             ValueError: *text* has no words.
         """
-        query = Query.parse(as_str(text, "text", "a str"))
+        query = _Query.parse(_coerce.as_str(text, "text", "a str"))
         return self._index.search().find(query)
 
     def filter(  # noqa: PLR0913 - one keyword per facet
@@ -667,7 +657,7 @@ class Dataset:
         wanted_status = None if status is None else ProjectStatus.lookup(status, "status")
         wanted_kind = None if kind is None else ProjectKind.lookup(kind, "kind")
         if active_in is not None:
-            active_in = as_year(active_in, "active_in")
+            active_in = _coerce.as_year(active_in, "active_in")
 
         pool = min(chosen, key=len) if chosen else self.projects
         keep = [set(map(id, group)) for group in chosen if group is not pool]
@@ -682,7 +672,7 @@ class Dataset:
 
     # -- provenance ---------------------------------------------------------------
 
-    def publishers(self, record: str | Cited | Country) -> tuple[str, ...]:
+    def publishers(self, record: str | _CitedRecord) -> tuple[str, ...]:
         """
         The independent outlets behind *record*'s sources, sorted: a page
         that reprints or summarises another outlet counts as that outlet.
@@ -705,7 +695,7 @@ class Dataset:
             )
         )
 
-    def corroboration(self, record: str | Cited | Country) -> int:
+    def corroboration(self, record: str | _CitedRecord) -> int:
         """
         How many independent outlets support *record* (as in `publishers`);
         1 means a single publisher, however many of its pages are cited.
@@ -717,7 +707,7 @@ class Dataset:
         """
         return len(self.publishers(record))
 
-    def cited_by(self, source_id: str | Source) -> tuple[Country | Cited, ...]:
+    def cited_by(self, source_id: str | Source) -> tuple[_CitedRecord, ...]:
         """
         The records that cite the source *source_id* (a country counts when
         one of its memberships does): countries, organisations, projects,
@@ -729,7 +719,7 @@ class Dataset:
         """
         return self._index.cited_by().get(self.source(source_id).id, _EMPTY)
 
-    def conflicts_for(self, record: str | Subject | Indicator) -> tuple[Conflict, ...]:
+    def conflicts_for(self, record: str | _Subject | Indicator) -> tuple[Conflict, ...]:
         """
         The documented conflicts that concern *record* (a record, its id, or
         a country in any spelling).
@@ -767,7 +757,7 @@ class Dataset:
         Every broken cross-record rule, in file order; empty when the data
         is consistent. `validate` raises them instead.
         """
-        return tuple(check_rules(self))
+        return tuple(_check_rules(self))
 
     def validate(self) -> None:
         """
@@ -786,18 +776,18 @@ class Dataset:
                 counts the rest).
         """
         problems = ProblemLog()
-        problems.extend(check_rules(self))
+        problems.extend(_check_rules(self))
         if problems:
             raise problems.error()
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _cited(self, record: object) -> Cited | Country:
-        if isinstance(record, Cited | Country):
+    def _cited(self, record: object) -> _CitedRecord:
+        if isinstance(record, _CitedRecord):
             return record
         if not isinstance(record, str):
             accepts = "a record that cites sources, or its id or a country's name (a str)"
-            raise wrong_type("record", accepts, record)
+            raise _coerce.wrong_type("record", accepts, record)
         index = self._index
         for table in (index.projects, index.organizations, index.indicators, index.conflicts):
             found = table.get(record)
@@ -820,7 +810,7 @@ class Dataset:
             return subject.code
         if not isinstance(subject, str):
             accepts = "a Project, Organization or Country, or its id, code or name (a str)"
-            raise wrong_type(argument, accepts, subject)
+            raise _coerce.wrong_type(argument, accepts, subject)
         if subject == _SCO or subject in index.projects or subject in index.organizations:
             return subject
         found = self.get_country(subject)
@@ -851,7 +841,7 @@ def _get(index: Mapping[str, _T], key: object, cls: type[_T], argument: str) -> 
         key = key.id  # type: ignore[attr-defined]
     if not isinstance(key, str):
         article = "an" if cls.__name__[0] in "AEIOU" else "a"
-        raise wrong_type(argument, f"{article} {cls.__name__} or its id (a str)", key)
+        raise _coerce.wrong_type(argument, f"{article} {cls.__name__} or its id (a str)", key)
     found = index.get(key)
     if found is None:
         kind = cls.__name__.lower()
@@ -885,436 +875,6 @@ def _restore(fields: dict[str, Any]) -> Dataset:
     return Dataset(**fields)
 
 
-def _source_ids(record: Cited | Country) -> Iterator[str]:
-    if isinstance(record, Country):
-        for membership in record.memberships:
-            yield from membership.sources
-        for name in record.localized_names:
-            yield from name.sources
-    else:
-        yield from record.sources
-
-
-class _Index:
-    """The lookup tables of one Dataset; built once, never changed."""
-
-    __slots__ = (
-        "_built",
-        "_cited_by",
-        "_search",
-        "_timeline",
-        "by_country",
-        "by_country_key",
-        "by_identifier",
-        "by_organization",
-        "by_sector",
-        "by_technology",
-        "children",
-        "conflicts",
-        "conflicts_by_record",
-        "countries",
-        "country_keys",
-        "indicators",
-        "indicators_by_subject",
-        "metrics",
-        "organization_keys",
-        "organizations",
-        "projects",
-        "sources",
-    )
-
-    def __init__(self, ds: Dataset) -> None:  # noqa: C901 - every index in one pass
-        self.sources = _ids(ds.sources)
-        self.organizations = _ids(ds.organizations)
-        self.projects = _ids(ds.projects)
-        self.indicators = _ids(ds.indicators)
-        self.conflicts = _ids(ds.conflicts)
-        self.countries = MappingProxyType({c.code: c for c in ds.countries})
-
-        keys: dict[str, Country] = {}
-        for country in ds.countries:
-            for name in country.names:
-                keys.setdefault(name, country)
-                keys.setdefault(_fold_name(name), country)
-        self.country_keys = MappingProxyType(keys)
-
-        self.organization_keys = _organization_keys(ds.organizations)
-
-        by_country: defaultdict[str, list[Project]] = defaultdict(list)
-        by_tech: defaultdict[Technology, list[Project]] = defaultdict(list)
-        by_sector: defaultdict[Sector, list[Project]] = defaultdict(list)
-        by_org: defaultdict[str, list[Project]] = defaultdict(list)
-        children: defaultdict[str, list[Project]] = defaultdict(list)
-        by_identifier: defaultdict[tuple[IdentifierScheme, str], list[Project]] = defaultdict(list)
-        for project in ds.projects:  # sorted by id, so the lists are too
-            for code in dict.fromkeys(p.country for p in project.participants):
-                by_country[code].append(project)
-            for tech in project.technologies:
-                by_tech[tech].append(project)
-            for sector in project.sectors:
-                by_sector[sector].append(project)
-            for org in dict.fromkeys(project.organizations):
-                by_org[org].append(project)
-            if project.parent is not None:
-                children[project.parent].append(project)
-            for identifier in dict.fromkeys(project.identifiers):
-                by_identifier[identifier.scheme, identifier.id].append(project)
-        self.by_country = _tuples(by_country)
-        self.by_country_key = MappingProxyType(
-            {key: self.by_country.get(country.code, _EMPTY) for key, country in keys.items()}
-        )
-        self.by_technology = _vocabulary_lookup(Technology, by_tech)
-        self.by_sector = _vocabulary_lookup(Sector, by_sector)
-        self.by_organization = _tuples(by_org)
-        self.children = _tuples(children)
-        self.by_identifier = MappingProxyType({k: tuple(v) for k, v in by_identifier.items()})
-
-        by_subject: defaultdict[str, list[Indicator]] = defaultdict(list)
-        for indicator in ds.indicators:
-            by_subject[indicator.subject].append(indicator)
-        self.indicators_by_subject = _tuples(by_subject)
-        self.metrics = MappingProxyType({i.metric: i.metric for i in ds.indicators})
-
-        by_record: defaultdict[str, list[Conflict]] = defaultdict(list)
-        for conflict in ds.conflicts:
-            for key in dict.fromkeys(conflict.records):
-                by_record[key].append(conflict)
-        self.conflicts_by_record = _tuples(by_record)
-
-        # Built on first use; a race builds equal values and one wins.
-        self._timeline: Mapping[Status, _Timeline] | None = None
-        self._search: SearchIndex[Project] | None = None
-        self._cited_by: Mapping[str, tuple[Any, ...]] | None = None
-        self._built = True
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if getattr(self, "_built", False):
-            msg = f"cannot set {name!r}: a Dataset's indexes are read-only"
-            raise AttributeError(msg)
-        object.__setattr__(self, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        msg = f"cannot delete {name!r}: a Dataset's indexes are read-only"
-        raise AttributeError(msg)
-
-    def _cache(self, name: str, value: _T) -> _T:
-        object.__setattr__(self, name, value)  # once, on first use (see __init__)
-        return value
-
-    def with_status(self, status: Status, day: dt.date) -> tuple[Country, ...]:
-        timeline = self._timeline
-        if timeline is None:
-            timeline = self._cache("_timeline", _timelines(self.countries.values()))
-        starts, groups = timeline[status]
-        return groups[bisect.bisect_right(starts, day) - 1]
-
-    def search(self) -> SearchIndex[Project]:
-        index = self._search
-        if index is None:
-            index = self._cache(
-                "_search",
-                SearchIndex.build((p, self._texts(p)) for p in self.projects.values()),
-            )
-        return index
-
-    def _texts(self, project: Project) -> list[str]:
-        parts: list[str] = [project.id, project.name, *project.aliases, project.summary]
-        if project.location:
-            parts.append(project.location)
-        for org_id in project.organizations:
-            org = self.organizations.get(org_id)
-            if org is not None:
-                parts += (org.name, *org.aliases)
-        for term in (*project.technologies, *project.sectors):
-            parts += (term.value, term.label, *term.aliases)
-        for code in project.countries:
-            country = self.countries.get(code)
-            if country is not None:
-                parts += country.names
-        return parts
-
-    def cited_by(self) -> Mapping[str, tuple[Any, ...]]:
-        cited = self._cited_by
-        if cited is None:
-            groups: defaultdict[str, list[Any]] = defaultdict(list)
-            for country in self.countries.values():
-                for source_id in dict.fromkeys(_source_ids(country)):
-                    groups[source_id].append(country)
-            for table in (self.organizations, self.projects, self.indicators, self.conflicts):
-                for record in table.values():
-                    for source_id in dict.fromkeys(record.sources):
-                        groups[source_id].append(record)
-            cited = self._cache(
-                "_cited_by", MappingProxyType({k: tuple(v) for k, v in groups.items()})
-            )
-        return cited
-
-
-def _organization_keys(organizations: tuple[Organization, ...]) -> Mapping[str, Organization]:
-    """Every id, then every exact name and alias, then their folded forms."""
-    keys = {org.id: org for org in organizations}
-    for org in organizations:
-        for name in org.names:
-            keys.setdefault(name, org)
-    for org in organizations:
-        for name in org.names:
-            keys.setdefault(_fold_name(name), org)
-    return MappingProxyType(keys)
-
-
-def _ids(records: tuple[_T, ...]) -> Mapping[str, _T]:
-    return MappingProxyType({r.id: r for r in records})  # type: ignore[attr-defined]
-
-
-def _tuples(groups: Mapping[str, list[_T]]) -> Mapping[str, tuple[_T, ...]]:
-    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
-
-
-def _vocabulary_lookup(
-    vocabulary: type[_V], groups: Mapping[_V, list[Project]]
-) -> Mapping[object, tuple[Project, ...]]:
-    # Every exact spelling of every term maps straight to its projects, so the
-    # common call costs one dict lookup; other spellings go through lookup().
-    # The spellings come from vocabulary_index, built once per process: folding
-    # them again for every Dataset cost 0.2 ms of each load. (No two terms
-    # share a spelling, tests/unit/test_models.py checks, so which term a
-    # spelling was first seen with does not matter.)
-    found = {term: tuple(groups.get(term, ())) for term in vocabulary}
-    return MappingProxyType(
-        {name: found[term] for name, term in vocabulary_index(vocabulary).items()}
-    )
-
-
-_Timeline = tuple[tuple[dt.date, ...], tuple[tuple[Country, ...], ...]]
-"""The days on which statuses change, and who holds a status from each of them."""
-
-
-def _timelines(countries: Iterable[Country]) -> Mapping[Status, _Timeline]:
-    """
-    Who holds each status from each day on which a status begins or ends.
-
-    One sweep over those days in order, updating only the countries whose
-    statuses change on each: asking every country its status on every day
-    took time quadratic in the memberships (8.6 s for one country with
-    2,000 of them).
-    """
-    countries = tuple(countries)
-    changing: defaultdict[dt.date, list[int]] = defaultdict(list)
-    for i, country in enumerate(countries):
-        for m in country.memberships:
-            for boundary in (m.since, m.until):
-                if boundary is not None:
-                    changing[boundary.earliest()].append(i)
-    days = sorted(changing)
-    status_of = [_status_finder(country) for country in countries]
-    current = [find(dt.date.min) for find in status_of]
-
-    def holders(status: Status) -> tuple[Country, ...]:
-        return tuple(c for c, held in zip(countries, current, strict=True) if held is status)
-
-    groups = {status: [holders(status)] for status in Status}
-    for day in days:
-        touched: set[Status | None] = set()
-        for i in changing[day]:
-            status = status_of[i](day)
-            if status is not current[i]:
-                touched.update((current[i], status))
-                current[i] = status
-        for status, group in groups.items():
-            group.append(holders(status) if status in touched else group[-1])
-    starts = (dt.date.min, *days)
-    return MappingProxyType({status: (starts, tuple(groups[status])) for status in Status})
-
-
-def _status_finder(country: Country) -> Callable[[dt.date], Status | None]:
-    """
-    `country.status_on`, by bisection when its memberships are in time order
-    without overlap (as `Dataset.validate` requires), else as it is.
-    """
-    memberships = country.memberships
-    starts = [m.since.earliest() for m in memberships]
-    ordered = all(
-        earlier.until is not None and earlier.until.earliest() <= later.since.earliest()
-        for earlier, later in itertools.pairwise(memberships)
-    ) and starts == sorted(starts)
-    if not ordered:
-        return country.status_on
-
-    def status_on(day: dt.date) -> Status | None:
-        # Only the last status begun by *day* can hold on it: the earlier ones had ended.
-        i = bisect.bisect_right(starts, day) - 1
-        return memberships[i].status if i >= 0 and memberships[i].holds_on(day) else None
-
-    return status_on
-
-
-# -- cross-record rules -------------------------------------------------------------
-
-
-def check_rules(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - one pass per rule
-    country_codes = {c.code for c in ds.countries}
-    project_ids = {p.id for p in ds.projects}
-    org_ids = {o.id for o in ds.organizations}
-    indicator_ids = {i.id for i in ds.indicators}
-    source_ids = {s.id for s in ds.sources}
-    cited: set[str] = set()
-
-    def problem(record: Any, path: str, message: str) -> Problem:
-        return Problem(
-            file=FILES[type(record)], record=_record_key(record), path=path, message=message
-        )
-
-    def cites(record: Any, sources: tuple[str, ...], path: str) -> Iterator[Problem]:
-        if not sources:
-            yield problem(record, f"{path}.sources", "cites no source")
-        for i, source_id in enumerate(sources):
-            cited.add(source_id)
-            if source_id not in source_ids:
-                yield problem(
-                    record, f"{path}.sources[{i}]", f"{source_id!r} is not a known source"
-                )
-
-    # unique ids, within each file and across projects, organisations and indicators
-    owner: dict[str, str] = {}
-    for records in (
-        ds.sources,
-        ds.countries,
-        ds.organizations,
-        ds.projects,
-        ds.indicators,
-        ds.conflicts,
-    ):
-        seen: set[str] = set()
-        for record in records:
-            key = _record_key(record)
-            if key in seen:
-                field = ".code" if isinstance(record, Country) else ".id"
-                yield problem(record, field, f"duplicate id {key!r}")
-            seen.add(key)
-            if isinstance(record, Organization | Project | Indicator):
-                other = owner.setdefault(key, FILES[type(record)])
-                if other != FILES[type(record)]:
-                    yield problem(record, ".id", f"{key!r} is also an id in {other}")
-
-    names: dict[str, str] = {}
-    alpha3: dict[str, str] = {}
-    for country in ds.countries:
-        if alpha3.setdefault(country.alpha3, country.code) != country.code:
-            yield problem(
-                country, ".alpha3", f"{country.alpha3!r} is also used by {alpha3[country.alpha3]}"
-            )
-        for name in country.names:
-            folded = _fold_name(name)
-            holder = names.setdefault(folded, country.code)
-            if holder != country.code:
-                yield problem(country, "", f"the name {name!r} also belongs to {holder}")
-        for i, local in enumerate(country.localized_names):
-            yield from cites(country, local.sources, f".localized_names[{i}]")
-        previous: Membership | None = None
-        for i, membership in enumerate(country.memberships):
-            path = f".memberships[{i}]"
-            yield from cites(country, membership.sources, path)
-            if previous is not None:
-                if membership.since < previous.since:
-                    yield problem(
-                        country,
-                        f"{path}.since",
-                        f"{membership.since} is before the previous status began"
-                        f" ({previous.since}); list memberships in time order",
-                    )
-                elif previous.until is None:
-                    yield problem(
-                        country,
-                        f"{path}.since",
-                        f"overlaps the previous status ({previous.status.value}),"
-                        " which has no end date",
-                    )
-                elif previous.until.earliest() > membership.since.earliest():
-                    yield problem(
-                        country,
-                        f"{path}.since",
-                        f"{membership.since} is before the previous status ended"
-                        f" ({previous.until})",
-                    )
-            previous = membership
-
-    org_names: dict[str, str] = {}
-    for org in ds.organizations:
-        if org.country is not None and org.country not in country_codes:
-            yield problem(org, ".country", f"{org.country!r} is not a known country")
-        for name in dict.fromkeys(org.names):
-            # Case-insensitive, not folded: "Alipay+" (Ant International) is not "Alipay".
-            holder = org_names.setdefault(name.casefold(), org.id)
-            if holder != org.id:
-                yield problem(org, "", f"the name {name!r} also belongs to {holder}")
-        yield from cites(org, org.sources, "")
-
-    cycles = _parent_cycles(ds.projects)
-    identifier_owner: dict[tuple[IdentifierScheme, str], str] = {}
-    for project in ds.projects:
-        for i, participant in enumerate(project.participants):
-            if participant.country not in country_codes:
-                yield problem(
-                    project,
-                    f".participants[{i}].country",
-                    f"{participant.country!r} is not a known country",
-                )
-        for i, org_id in enumerate(project.organizations):
-            if org_id not in org_ids:
-                yield problem(
-                    project, f".organizations[{i}]", f"{org_id!r} is not a known organization"
-                )
-        for i, part in enumerate(project.organization_roles):
-            if part.organization not in project.organizations:
-                yield problem(
-                    project,
-                    f".organization_roles[{i}].organization",
-                    f"{part.organization!r} is not one of the project's organizations",
-                )
-        for i, identifier in enumerate(project.identifiers):
-            path = f".identifiers[{i}]"
-            holder = identifier_owner.setdefault((identifier.scheme, identifier.id), project.id)
-            if holder != project.id:
-                yield problem(
-                    project,
-                    path,
-                    f"{identifier.scheme.value} {identifier.id!r} also identifies {holder}",
-                )
-        if project.parent is not None:
-            if project.parent not in project_ids:
-                yield problem(project, ".parent", f"{project.parent!r} is not a known project")
-            elif project.id in cycles:
-                cycle, entry = cycles[project.id]
-                what = "form" if cycle[entry] == project.id else "lead into"
-                yield problem(
-                    project, ".parent", f"parent links {what} a cycle: {_cycle(cycle, entry)}"
-                )
-        yield from cites(project, project.sources, "")
-
-    subjects = project_ids | org_ids | country_codes | {_SCO}
-    for indicator in ds.indicators:
-        if indicator.subject not in subjects:
-            yield problem(
-                indicator,
-                ".subject",
-                f"{indicator.subject!r} is not a known project, organization or country, nor 'SCO'",
-            )
-        yield from cites(indicator, indicator.sources, "")
-
-    named = project_ids | org_ids | indicator_ids | country_codes
-    for conflict in ds.conflicts:
-        if not conflict.records:
-            yield problem(conflict, ".records", "names no record")
-        for i, key in enumerate(conflict.records):
-            if key not in named:
-                yield problem(conflict, f".records[{i}]", f"{key!r} is not a known record")
-        yield from cites(conflict, conflict.sources, "")
-
-    for source in ds.sources:
-        if source.id not in cited:
-            yield problem(source, "", "is not cited by any record")
-
-
 def _outside_sco(key: object) -> str | None:
     """The English name of the country without an SCO status that *key* names, if any."""
     if not isinstance(key, str):
@@ -1322,54 +882,3 @@ def _outside_sco(key: object) -> str | None:
     from ._world import outside_sco  # only on the error path
 
     return outside_sco(key)
-
-
-_CYCLE_SHOWN = 10
-"""At most this many ids of a parent cycle are quoted in one message."""
-
-
-def _parent_cycles(projects: Iterable[Project]) -> dict[str, tuple[list[str], int]]:
-    """
-    The projects whose parent links form or lead into a cycle, each with the
-    cycle (its ids in link order) and the index in it of the first project
-    of the cycle its links reach.
-
-    Each project is walked once: a walk stops at a project already walked,
-    so the whole costs time linear in the number of projects, however deep
-    the links (walking every chain from every project was cubic: a chain
-    2,000 deep took 13.5 s).
-    """
-    by_id = {p.id: p for p in projects}
-    cycles: dict[str, tuple[list[str], int]] = {}
-    done: set[str] = set()
-    for start in by_id:
-        path: dict[str, int] = {}  # this walk's ids, in order, with their positions
-        node: str | None = start
-        while node is not None and node in by_id and node not in done and node not in path:
-            path[node] = len(path)
-            node = by_id[node].parent
-        walked = list(path)
-        done.update(walked)
-        if node is None or node not in by_id:
-            continue  # the links end at a root or at an unknown project
-        if node in path:  # a new cycle: the rest of the walk leads into it
-            begin = path[node]
-            cycle = walked[begin:]
-            for position, member in enumerate(cycle):
-                cycles[member] = (cycle, position)
-            walked = walked[:begin]
-        elif node not in cycles:
-            continue  # an earlier walk found where these links end
-        reached = cycles[node]
-        for member in walked:
-            cycles[member] = reached
-    return cycles
-
-
-def _cycle(cycle: list[str], entry: int) -> str:
-    """The cycle from its project at *entry* back to it, shortened if long."""
-    size = len(cycle)
-    shown = [cycle[(entry + i) % size] for i in range(min(size, _CYCLE_SHOWN))]
-    if size > _CYCLE_SHOWN:
-        shown.append(f"... ({size - _CYCLE_SHOWN:,} more)")
-    return " -> ".join([*shown, cycle[entry]])

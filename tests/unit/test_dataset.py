@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -73,12 +72,21 @@ class TestConstruction:
         assert hash(ds) == hash(other)
 
     def test_immutable(self, ds: Dataset) -> None:
-        """Neither the dataset nor its indexes can be changed."""
+        """
+        Nothing a caller holds changes the dataset: its fields cannot be set
+        or deleted, and every query answers a tuple, so the same query gives
+        the same answer after the attempts.
+        """
+        uz = ds.by_country("UZ")
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             ds.projects = ()  # type: ignore[misc]
-        assert isinstance(ds._index.by_country, MappingProxyType)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            del ds.countries
+        assert type(uz) is tuple
         with pytest.raises(TypeError):
-            ds._index.by_country["XX"] = ()  # type: ignore[index]
+            uz[0] = uz[-1]  # type: ignore[index]
+        assert ds.by_country("UZ") == uz
+        assert [p.id for p in uz] == sorted(p.id for p in ds.projects if "UZ" in p.countries)
 
 
 class TestLookups:
