@@ -193,6 +193,13 @@ class Dataset:
         sco_digital.errors.UnknownKeyError: unknown country 'USA': 'USA' (United States)
         is not an SCO member, observer, dialogue partner or partner
 
+        Args:
+            key: The country: a `Country`, or its code (alpha-2 or
+                alpha-3), name in English, Chinese or Russian, or alias.
+
+        Returns:
+            The `Country` (this dataset's record).
+
         Raises:
             TypeError: *key* is neither a str nor a Country.
             UnknownKeyError: No country matches; the message says so when
@@ -229,6 +236,15 @@ class Dataset:
         Like `country`, but return *default* instead of raising
         `UnknownKeyError`.
 
+        Args:
+            key: The country, in any form `country` takes.
+            default: What to return when no country matches.
+            argument: The argument name a `TypeError` names (for callers
+                that pass their own argument on).
+
+        Returns:
+            The `Country`, or *default*.
+
         Raises:
             TypeError: *key* is neither a str nor a Country.
         """
@@ -248,9 +264,15 @@ class Dataset:
         The project with id *project_id* (or this dataset's record with the
         id of the `Project` given).
 
+        Args:
+            project_id: A project id, or a `Project` (its id is looked up).
+
+        Returns:
+            This dataset's `Project` with that id.
+
         Raises:
             TypeError: *project_id* is neither a str nor a Project.
-            UnknownKeyError: No such id.
+            UnknownKeyError: No such id; the message suggests the closest ids.
         """
         return _get(self._index.projects, project_id, Project, "project_id")
 
@@ -262,6 +284,12 @@ class Dataset:
         >>> import sco_digital as sd
         >>> sd.load().organization("Ministry of Industry and Information Technology").id
         'miit'
+
+        Args:
+            key: An `Organization`, or its id, name or alias.
+
+        Returns:
+            This dataset's `Organization`.
 
         Raises:
             TypeError: *key* is neither a str nor an Organization.
@@ -280,6 +308,16 @@ class Dataset:
         """
         Like `organization`, but return *default* instead of raising
         `UnknownKeyError`.
+
+        Args:
+            key: The organisation, in any form `organization` takes.
+            default: What to return when no organisation matches.
+
+        Returns:
+            The `Organization`, or *default*.
+
+        Raises:
+            TypeError: *key* is neither a str nor an Organization.
 
         .. versionadded:: 0.1.0
         """
@@ -309,9 +347,15 @@ class Dataset:
         """
         The indicator with id *indicator_id*.
 
+        Args:
+            indicator_id: An indicator id, or an `Indicator` (its id is looked up).
+
+        Returns:
+            This dataset's `Indicator` with that id.
+
         Raises:
             TypeError: *indicator_id* is neither a str nor an Indicator.
-            UnknownKeyError: No such id.
+            UnknownKeyError: No such id; the message suggests the closest ids.
         """
         return _get(self._index.indicators, indicator_id, Indicator, "indicator_id")
 
@@ -319,9 +363,15 @@ class Dataset:
         """
         The source with id *source_id*.
 
+        Args:
+            source_id: A source id, or a `Source` (its id is looked up).
+
+        Returns:
+            This dataset's `Source` with that id.
+
         Raises:
             TypeError: *source_id* is neither a str nor a Source.
-            UnknownKeyError: No such id.
+            UnknownKeyError: No such id; the message suggests the closest ids.
         """
         return _get(self._index.sources, source_id, Source, "source_id")
 
@@ -329,9 +379,15 @@ class Dataset:
         """
         The conflict with id *conflict_id*.
 
+        Args:
+            conflict_id: A conflict id, or a `Conflict` (its id is looked up).
+
+        Returns:
+            This dataset's `Conflict` with that id.
+
         Raises:
             TypeError: *conflict_id* is neither a str nor a Conflict.
-            UnknownKeyError: No such id.
+            UnknownKeyError: No such id; the message suggests the closest ids.
         """
         return _get(self._index.conflicts, conflict_id, Conflict, "conflict_id")
 
@@ -344,6 +400,14 @@ class Dataset:
         >>> import sco_digital as sd
         >>> [p.id for p in sd.load().by_country("Egypt")][:2]
         ['beidou-cloud-suez-canal-economic-zone', 'luban-workshops-sco-network']
+
+        Args:
+            country: A `Country`, or a country's code (alpha-2 or alpha-3),
+                name in any language or alias.
+
+        Returns:
+            A tuple of `Project` sorted by id, each once; ``()`` when the
+                country takes part in none.
 
         Raises:
             TypeError: *country* is neither a str nor a Country.
@@ -360,9 +424,16 @@ class Dataset:
         `Technology` or any of its slug, label or aliases ("5G", "AI",
         "fibre optics").
 
+        Args:
+            technology: A `Technology`, or its slug, label or alias.
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none uses it.
+
         Raises:
             TypeError: *technology* is neither a str nor a Technology.
-            UnknownKeyError: No technology matches.
+            UnknownKeyError: No technology matches; the message suggests the
+                closest terms.
         """
         found = self._index.by_technology.get(technology) if isinstance(technology, str) else None
         if found is None:
@@ -374,9 +445,16 @@ class Dataset:
         The projects that serve *sector* (a `Sector` or its slug, label or
         alias: "health", "Health care").
 
+        Args:
+            sector: A `Sector`, or its slug, label or alias.
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none serves it.
+
         Raises:
             TypeError: *sector* is neither a str nor a Sector.
-            UnknownKeyError: No sector matches.
+            UnknownKeyError: No sector matches; the message suggests the
+                closest terms.
         """
         found = self._index.by_sector.get(sector) if isinstance(sector, str) else None
         if found is None:
@@ -399,7 +477,16 @@ class Dataset:
         >>> [p.id for p in sd.load().by_organization("CAICT")][:1]
         ['china-sco-big-data-center-xinjiang-branch']
 
+        Args:
+            organization: An `Organization`, or its id, name or alias.
+            role: An `OrganizationRole`, or its slug, label or alias; None
+                (the default) for every role.
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none matches.
+
         Raises:
+            TypeError: *organization* or *role* is of the wrong type.
             UnknownKeyError: No organisation or no role matches.
 
         .. versionadded:: 0.2.0
@@ -423,7 +510,17 @@ class Dataset:
         >>> [p.id for p in sd.load().by_identifier("aiddata-gcdf-3", 42401)]
         ['belintersat-1-satellite-belarus']
 
+        Args:
+            scheme: An `IdentifierScheme`, or its slug, label or alias.
+            id: The identifier as the other dataset writes it: a str, or an
+                integer of any kind for numeric ids (not a bool or a float).
+
+        Returns:
+            A tuple of at most one `Project`; ``()`` when no project carries
+                the identifier.
+
         Raises:
+            TypeError: *scheme* or *id* is of the wrong type.
             UnknownKeyError: No scheme matches.
 
         .. versionadded:: 0.1.0
@@ -444,6 +541,13 @@ class Dataset:
         The projects whose `parent` is *project_id* (each Luban Workshop of
         the Luban Workshop network, say), or whose parent is the project given.
 
+        Args:
+            project_id: A project id, or a `Project`.
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` for a project without
+                children.
+
         Raises:
             TypeError: *project_id* is neither a str nor a Project.
             UnknownKeyError: No such project.
@@ -460,6 +564,13 @@ class Dataset:
         >>> [c.code for c in sd.load().members(as_of=date(2017, 6, 8))]
         ['CN', 'KG', 'KZ', 'RU', 'TJ', 'UZ']
 
+        Args:
+            as_of: The day: a `datetime.date`, a `datetime.datetime` (its
+                date) or a "YYYY-MM-DD" str; None (the default) for today.
+
+        Returns:
+            A tuple of `Country` sorted by code.
+
         Raises:
             TypeError: *as_of* is not a date or a str.
             ValueError: *as_of* is a str but not a real "YYYY-MM-DD" day.
@@ -474,6 +585,13 @@ class Dataset:
         alias) on *as_of* (a date, a datetime or "YYYY-MM-DD"; default
         today), sorted by code.
 
+        Args:
+            status: A `Status`, or its slug, label or alias.
+            as_of: The day, as for `members`; None (the default) for today.
+
+        Returns:
+            A tuple of `Country` sorted by code.
+
         Raises:
             TypeError: *status* or *as_of* is of the wrong type.
             ValueError: *as_of* is a str but not a real "YYYY-MM-DD" day.
@@ -486,9 +604,18 @@ class Dataset:
         The figures reported about *subject*: a project or organisation (or
         its id), a country (any spelling), or ``"SCO"``.
 
+        Args:
+            subject: A `Project` or `Organization` (or its id), a country
+                (a `Country` or any of its spellings), or ``"SCO"``.
+
+        Returns:
+            A tuple of `Indicator` sorted by id; ``()`` when none is about
+                *subject*.
+
         Raises:
             TypeError: *subject* is neither a str nor one of these records.
-            UnknownKeyError: *subject* is none of these.
+            UnknownKeyError: *subject* is none of these; the message suggests
+                the closest.
         """
         return self._index.indicators_by_subject.get(self._subject_key(subject), _EMPTY)
 
@@ -515,14 +642,17 @@ class Dataset:
             metric: A metric slug, e.g. ``"workshops_in_sco_countries"``.
             subject: A project or organisation (or its id), a country (any
                 spelling), or ``"SCO"``.
-            unit: Keep only figures in this unit (slug, label or alias),
-                for metrics reported in several (trade in USD and CNY).
+            unit: Keep only figures in this unit (a `Unit`, or its slug, label
+                or alias), for metrics reported in several (trade in USD and
+                CNY); None (the default) keeps all.
 
         Returns:
-            A tuple of `Indicator`, possibly empty when *subject* has no
-            figure of *metric* (or none in *unit*).
+            A tuple of `Indicator`, oldest first (undated first, then by
+                date, then by id); ``()`` when *subject* has no figure of
+                *metric* (or none in *unit*).
 
         Raises:
+            TypeError: An argument is of the wrong type.
             UnknownKeyError: *metric* is no indicator's metric, *subject*
                 is not a known subject, or *unit* is not a unit.
         """
@@ -557,12 +687,14 @@ class Dataset:
             metric: A metric slug, as for `series`.
             subject: A project, organisation, country or ``"SCO"``, as for
                 `series`.
-            unit: Consider only figures in this unit.
+            unit: Consider only figures in this unit; None (the default)
+                considers all.
 
         Returns:
             One `Indicator`.
 
         Raises:
+            TypeError: An argument is of the wrong type.
             UnknownKeyError: As for `series`, and when *subject* has no
                 figure of *metric* (in *unit*); the message suggests the
                 metrics it has.
@@ -607,6 +739,12 @@ class Dataset:
         >>> len(sd.load().search("Luban Workshops")) == len(sd.load().search("luban workshop"))
         True
 
+        Args:
+            text: One or more terms, as the rules above read them.
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none matches.
+
         Raises:
             TypeError: *text* is not a str.
             ValueError: *text* has no words.
@@ -636,6 +774,19 @@ class Dataset:
         Each facet takes the forms its own method takes: a record or term,
         or a str that names it (*organization*: an `Organization` or its id;
         *active_in*: an integer of any kind, such as ``numpy.int64``).
+
+        Args:
+            country: A country, as `by_country` takes it.
+            technology: A technology, as `by_technology` takes it.
+            sector: A sector, as `by_sector` takes it.
+            status: A `ProjectStatus`, or its slug, label or alias.
+            kind: A `ProjectKind`, or its slug, label or alias.
+            organization: An organisation, as `by_organization` takes it.
+            active_in: A four-digit year, an integer of any kind.
+
+        Returns:
+            A tuple of `Project` sorted by id: every project when no facet is
+                given, ``()`` when none matches them all.
 
         Raises:
             TypeError: A facet is of the wrong type (a list, a dict, a float
@@ -678,6 +829,15 @@ class Dataset:
         that reprints or summarises another outlet counts as that outlet.
         *record* is a record, its id, or a country in any spelling.
 
+        Args:
+            record: A record that cites sources (`Project`, `Organization`,
+                `Indicator`, `Conflict`, `Membership`, `Country`), its id, or a
+                country in any spelling.
+
+        Returns:
+            A tuple of publisher names (str), sorted; ``()`` when none of
+                its sources is in this dataset.
+
         Raises:
             TypeError: *record* is neither a str nor a record that cites
                 sources.
@@ -700,6 +860,12 @@ class Dataset:
         How many independent outlets support *record* (as in `publishers`);
         1 means a single publisher, however many of its pages are cited.
 
+        Args:
+            record: A record, its id or a country, as for `publishers`.
+
+        Returns:
+            The number of independent publishers (an int, 0 or more).
+
         Raises:
             TypeError: *record* is neither a str nor a record that cites
                 sources.
@@ -713,6 +879,14 @@ class Dataset:
         one of its memberships does): countries, organisations, projects,
         indicators, then conflicts, each by id.
 
+        Args:
+            source_id: A source id, or a `Source`.
+
+        Returns:
+            A tuple of records: the `Country` records by code, then
+                `Organization`, `Project`, `Indicator` and `Conflict` records,
+                each by id; ``()`` for a source no record cites.
+
         Raises:
             TypeError: *source_id* is neither a str nor a Source.
             UnknownKeyError: No such source.
@@ -723,6 +897,13 @@ class Dataset:
         """
         The documented conflicts that concern *record* (a record, its id, or
         a country in any spelling).
+
+        Args:
+            record: A `Project`, `Organization`, `Indicator` or `Country`,
+                its id, or a country in any spelling.
+
+        Returns:
+            A tuple of `Conflict` sorted by id; ``()`` when none concerns it.
 
         Raises:
             TypeError: *record* is neither a str nor one of these records.
@@ -740,6 +921,10 @@ class Dataset:
         """
         Every record named by a documented conflict: countries first (by
         code), then organisations, projects and indicators (by id).
+
+        Returns:
+            A tuple of records: `Country` records by code, then
+                `Organization`, `Project` and `Indicator` records, each by id.
         """
         index = self._index
         named = index.conflicts_by_record
@@ -756,6 +941,11 @@ class Dataset:
         """
         Every broken cross-record rule, in file order; empty when the data
         is consistent. `validate` raises them instead.
+
+        Returns:
+            A tuple of `~sco_digital.errors.Problem`, in file order (sources,
+                countries, organizations, projects, indicators, conflicts), each
+                record's problems together; ``()`` when the data is consistent.
         """
         return tuple(_check_rules(self))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
 from typing import Any
 
@@ -586,3 +587,30 @@ class TestSeries:
         """An unknown unit is an UnknownKeyError too."""
         with pytest.raises(UnknownKeyError, match="^unknown unit 'furlong'$"):
             ds.series("trade_with_sco", "CN", unit="furlong")
+
+
+RAISE_NOTHING = {"disputed", "problems"}
+"""The Dataset methods that take no argument that can be wrong."""
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n in vars(Dataset) if not n.startswith("_") and callable(vars(Dataset)[n]))
+)
+def test_method_docstring_sections(name: str) -> None:
+    """
+    Every public method's docstring has Google-style sections: Args naming
+    every parameter, Returns unless it returns None, and Raises unless it
+    is one of `RAISE_NOTHING`.
+    """
+    method = getattr(Dataset, name)
+    doc = inspect.getdoc(method) or ""
+    sections = re.findall(r"^(Args|Returns|Raises):$", doc, re.MULTILINE)
+    parameters = [p for p in inspect.signature(method).parameters if p != "self"]
+    expected = [
+        *(["Args"] if parameters else []),
+        *(["Returns"] if inspect.signature(method).return_annotation != "None" else []),
+        *(["Raises"] if name not in RAISE_NOTHING else []),
+    ]
+    assert expected == sections
+    args = doc.partition("Args:\n")[2].partition("\n\n")[0]
+    assert parameters == re.findall(r"^    (\w+):", args, re.MULTILINE)
