@@ -69,7 +69,7 @@ def test_dataset(trip: str, which: str) -> None:
     if which != "empty":
         assert answers(ds) == answers(back)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        back.countries = ()  # type: ignore[misc]
+        back.countries = ()
 
 
 def test_deepcopy_copies_the_records() -> None:
