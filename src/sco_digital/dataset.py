@@ -209,7 +209,7 @@ class Dataset:
         return self._country(key, "key")
 
     def _country(self, key: object, argument: str) -> Country:
-        found = self.get_country(key, None, argument=argument)  # type: ignore[call-overload]
+        found = self._find_country(key, argument)
         if found is None:
             outside = _outside_sco(key)
             if outside is not None:
@@ -221,7 +221,7 @@ class Dataset:
             raise UnknownKeyError(
                 "country", key, suggest(key, self._index.country_keys, _country_name)
             )
-        return found  # type: ignore[no-any-return]
+        return found
 
     @overload
     def get_country(self, key: str | Country) -> Country | None: ...
@@ -229,9 +229,7 @@ class Dataset:
     @overload
     def get_country(self, key: str | Country, default: _D) -> Country | _D: ...
 
-    def get_country(
-        self, key: str | Country, default: object = None, *, argument: str = "key"
-    ) -> object:
+    def get_country(self, key: str | Country, default: object = None) -> object:
         """
         Like `country`, but return *default* instead of raising
         `UnknownKeyError`.
@@ -239,8 +237,6 @@ class Dataset:
         Args:
             key: The country, in any form `country` takes.
             default: What to return when no country matches.
-            argument: The argument name a `TypeError` names (for callers
-                that pass their own argument on).
 
         Returns:
             The `Country`, or *default*.
@@ -248,16 +244,17 @@ class Dataset:
         Raises:
             TypeError: *key* is neither a str nor a Country.
         """
+        found = self._find_country(key, "key")
+        return default if found is None else found
+
+    def _find_country(self, key: object, argument: str) -> Country | None:
+        """The country *key* names, or None; a wrong type names *argument*."""
         keys = self._index.country_keys
-        if isinstance(key, str):
-            found = keys.get(key) or keys.get(normalize_key(key))
-            if found is not None:
-                return found
-        elif isinstance(key, Country):
-            return keys.get(key.code, default)
-        else:
+        if isinstance(key, Country):
+            return keys.get(key.code)
+        if not isinstance(key, str):
             raise _coerce.wrong_type(argument, _COUNTRY, key)
-        return default
+        return keys.get(key) or keys.get(normalize_key(key))
 
     def project(self, project_id: str | Project) -> Project:
         """
