@@ -404,7 +404,7 @@ class Dataset:
 
         Returns:
             A tuple of `Project` sorted by id, each once; ``()`` when the
-                country takes part in none.
+            country takes part in none.
 
         Raises:
             TypeError: *country* is neither a str nor a Country.
@@ -514,7 +514,7 @@ class Dataset:
 
         Returns:
             A tuple of at most one `Project`; ``()`` when no project carries
-                the identifier.
+            the identifier.
 
         Raises:
             TypeError: *scheme* or *id* is of the wrong type.
@@ -543,7 +543,7 @@ class Dataset:
 
         Returns:
             A tuple of `Project` sorted by id; ``()`` for a project without
-                children.
+            children.
 
         Raises:
             TypeError: *project_id* is neither a str nor a Project.
@@ -607,7 +607,7 @@ class Dataset:
 
         Returns:
             A tuple of `Indicator` sorted by id; ``()`` when none is about
-                *subject*.
+            *subject*.
 
         Raises:
             TypeError: *subject* is neither a str nor one of these records.
@@ -645,8 +645,8 @@ class Dataset:
 
         Returns:
             A tuple of `Indicator`, oldest first (undated first, then by
-                date, then by id); ``()`` when *subject* has no figure of
-                *metric* (or none in *unit*).
+            date, then by id); ``()`` when *subject* has no figure of
+            *metric* (or none in *unit*).
 
         Raises:
             TypeError: An argument is of the wrong type.
@@ -783,7 +783,7 @@ class Dataset:
 
         Returns:
             A tuple of `Project` sorted by id: every project when no facet is
-                given, ``()`` when none matches them all.
+            given, ``()`` when none matches them all.
 
         Raises:
             TypeError: A facet is of the wrong type (a list, a dict, a float
@@ -833,7 +833,7 @@ class Dataset:
 
         Returns:
             A tuple of publisher names (str), sorted; ``()`` when none of
-                its sources is in this dataset.
+            its sources is in this dataset.
 
         Raises:
             TypeError: *record* is neither a str nor a record that cites
@@ -881,8 +881,8 @@ class Dataset:
 
         Returns:
             A tuple of records: the `Country` records by code, then
-                `Organization`, `Project`, `Indicator` and `Conflict` records,
-                each by id; ``()`` for a source no record cites.
+            `Organization`, `Project`, `Indicator` and `Conflict` records,
+            each by id; ``()`` for a source no record cites.
 
         Raises:
             TypeError: *source_id* is neither a str nor a Source.
@@ -921,7 +921,7 @@ class Dataset:
 
         Returns:
             A tuple of records: `Country` records by code, then
-                `Organization`, `Project` and `Indicator` records, each by id.
+            `Organization`, `Project` and `Indicator` records, each by id.
         """
         index = self._index
         named = index.conflicts_by_record
@@ -941,8 +941,8 @@ class Dataset:
 
         Returns:
             A tuple of `~sco_digital.errors.Problem`, in file order (sources,
-                countries, organizations, projects, indicators, conflicts), each
-                record's problems together; ``()`` when the data is consistent.
+            countries, organizations, projects, indicators, conflicts), each
+            record's problems together; ``()`` when the data is consistent.
         """
         return tuple(_check_rules(self))
 
