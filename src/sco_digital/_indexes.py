@@ -37,7 +37,7 @@ from .models import (
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["EMPTY", "Cited", "Index", "Timeline", "record_key", "source_ids"]
+__all__ = ["EMPTY", "Index", "record_key", "source_ids"]
 
 _T = TypeVar("_T")
 _V = TypeVar("_V", bound=Vocabulary)

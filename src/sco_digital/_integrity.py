@@ -43,7 +43,6 @@ _CYCLE_SHOWN = 10
 class _Seen:
     """What the rules know of the dataset, and what they have seen so far."""
 
-    ds: Dataset
     files: dict[type, str]
     country_codes: set[str]
     project_ids: set[str]
@@ -310,7 +309,6 @@ def check_rules(ds: Dataset) -> Iterator[Problem]:
     from .dataset import FILES  # the dataset module imports this one
 
     seen = _Seen(
-        ds=ds,
         files=dict(FILES),
         country_codes={c.code for c in ds.countries},
         project_ids={p.id for p in ds.projects},
