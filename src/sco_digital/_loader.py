@@ -23,9 +23,10 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from ._integrity import check_rules
 from ._json import JSONReadError, RepeatedKeys, parse
 from ._structure import json_type, record_hook
-from .dataset import FILES, Dataset, check_rules
+from .dataset import FILES, Dataset
 from .errors import DataError, Problem, ProblemLog
 from .models import MAX_NAME, is_data_version, quote, text_problem
 

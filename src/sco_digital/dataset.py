@@ -11,20 +11,21 @@ suggestions.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import functools
-import itertools
 import operator
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, TypeVar, overload
 
 import attrs
 
-from ._coerce import as_day, as_str, as_year, wrong_type
-from ._search import Query, SearchIndex
+from . import _coerce
+from ._indexes import EMPTY as _EMPTY
+from ._indexes import Index as _Index
+from ._indexes import record_key as _record_key
+from ._indexes import source_ids as _source_ids
+from ._integrity import check_rules as _check_rules
+from ._search import Query as _Query
 from .errors import Problem, ProblemLog, UnknownKeyError, shown_key
 from .models import (
     Conflict,
@@ -42,23 +43,20 @@ from .models import (
     Status,
     Technology,
     Unit,
-    Vocabulary,
     normalize_key,
     suggest,
-    vocabulary_index,
 )
 
 __all__ = ["Dataset"]
 
 _T = TypeVar("_T")
 _D = TypeVar("_D")
-_V = TypeVar("_V", bound=Vocabulary)
 
-Cited = Membership | Organization | Project | Indicator | Conflict
-"""Records that cite sources directly."""
-
-Subject = Country | Organization | Project
+_Subject = Country | Organization | Project
 """Records an indicator or a conflict can be about."""
+
+_CitedRecord = Country | Membership | Organization | Project | Indicator | Conflict
+"""Records that cite sources (a country through its memberships and names)."""
 
 FILES: Mapping[type, str] = MappingProxyType(
     {
@@ -73,12 +71,6 @@ FILES: Mapping[type, str] = MappingProxyType(
 """The data file each kind of record lives in."""
 
 _SCO = "SCO"
-_EMPTY: tuple[Any, ...] = ()
-
-# Every load folds each country name twice, for the index and for the
-# rules; most are Chinese or Russian, which cost 2 µs each to fold. Names
-# are validated strings, so they can be cache keys.
-_fold_name = functools.lru_cache(maxsize=4096)(normalize_key)
 
 
 def _by_id(items: Iterable[_T]) -> tuple[_T, ...]:
@@ -110,14 +102,10 @@ def _conflicts(items: Iterable[Conflict]) -> tuple[Conflict, ...]:
     return _by_id(items)
 
 
-def _record_key(record: Any) -> str:
-    return record.code if isinstance(record, Country) else record.id
-
-
 def _as_day(as_of: object) -> dt.date:
     if as_of is None:
         return dt.date.today()  # noqa: DTZ011 - a calendar day, not an instant
-    return as_day(as_of, "as_of")
+    return _coerce.as_day(as_of, "as_of")
 
 
 _COUNTRY = "a Country or a country's code, name or alias (a str)"
@@ -205,6 +193,13 @@ class Dataset:
         sco_digital.errors.UnknownKeyError: unknown country 'USA': 'USA' (United States)
         is not an SCO member, observer, dialogue partner or partner
 
+        Args:
+            key: The country: a `Country`, or its code (alpha-2 or
+                alpha-3), name in English, Chinese or Russian, or alias.
+
+        Returns:
+            The `Country` (this dataset's record).
+
         Raises:
             TypeError: *key* is neither a str nor a Country.
             UnknownKeyError: No country matches; the message says so when
@@ -214,7 +209,7 @@ class Dataset:
         return self._country(key, "key")
 
     def _country(self, key: object, argument: str) -> Country:
-        found = self.get_country(key, None, argument=argument)  # type: ignore[call-overload]
+        found = self._find_country(key, argument)
         if found is None:
             outside = _outside_sco(key)
             if outside is not None:
@@ -226,7 +221,7 @@ class Dataset:
             raise UnknownKeyError(
                 "country", key, suggest(key, self._index.country_keys, _country_name)
             )
-        return found  # type: ignore[no-any-return]
+        return found
 
     @overload
     def get_country(self, key: str | Country) -> Country | None: ...
@@ -234,35 +229,47 @@ class Dataset:
     @overload
     def get_country(self, key: str | Country, default: _D) -> Country | _D: ...
 
-    def get_country(
-        self, key: str | Country, default: object = None, *, argument: str = "key"
-    ) -> object:
+    def get_country(self, key: str | Country, default: object = None) -> object:
         """
         Like `country`, but return *default* instead of raising
         `UnknownKeyError`.
 
+        Args:
+            key: The country, in any form `country` takes.
+            default: What to return when no country matches.
+
+        Returns:
+            The `Country`, or *default*.
+
         Raises:
             TypeError: *key* is neither a str nor a Country.
         """
+        found = self._find_country(key, "key")
+        return default if found is None else found
+
+    def _find_country(self, key: object, argument: str) -> Country | None:
+        """The country *key* names, or None; a wrong type names *argument*."""
         keys = self._index.country_keys
-        if isinstance(key, str):
-            found = keys.get(key) or keys.get(normalize_key(key))
-            if found is not None:
-                return found
-        elif isinstance(key, Country):
-            return keys.get(key.code, default)
-        else:
-            raise wrong_type(argument, _COUNTRY, key)
-        return default
+        if isinstance(key, Country):
+            return keys.get(key.code)
+        if not isinstance(key, str):
+            raise _coerce.wrong_type(argument, _COUNTRY, key)
+        return keys.get(key) or keys.get(normalize_key(key))
 
     def project(self, project_id: str | Project) -> Project:
         """
         The project with id *project_id* (or this dataset's record with the
         id of the `Project` given).
 
+        Args:
+            project_id: A project id, or a `Project` (its id is looked up).
+
+        Returns:
+            This dataset's `Project` with that id.
+
         Raises:
             TypeError: *project_id* is neither a str nor a Project.
-            UnknownKeyError: No such id.
+            UnknownKeyError: No such id; the message suggests the closest ids.
         """
         return _get(self._index.projects, project_id, Project, "project_id")
 
@@ -274,6 +281,12 @@ class Dataset:
         >>> import sco_digital as sd
         >>> sd.load().organization("Ministry of Industry and Information Technology").id
         'miit'
+
+        Args:
+            key: An `Organization`, or its id, name or alias.
+
+        Returns:
+            This dataset's `Organization`.
 
         Raises:
             TypeError: *key* is neither a str nor an Organization.
@@ -293,6 +306,16 @@ class Dataset:
         Like `organization`, but return *default* instead of raising
         `UnknownKeyError`.
 
+        Args:
+            key: The organisation, in any form `organization` takes.
+            default: What to return when no organisation matches.
+
+        Returns:
+            The `Organization`, or *default*.
+
+        Raises:
+            TypeError: *key* is neither a str nor an Organization.
+
         .. versionadded:: 0.1.0
         """
         return self._find_organization(key, "key", default)
@@ -302,7 +325,7 @@ class Dataset:
         if isinstance(key, Organization):
             key = key.id
         if not isinstance(key, str):
-            raise wrong_type(argument, _ORGANIZATION_FORMS, key)
+            raise _coerce.wrong_type(argument, _ORGANIZATION_FORMS, key)
         keys = self._index.organization_keys
         found = keys.get(key) or keys.get(normalize_key(key))
         return default if found is None else found
@@ -321,9 +344,15 @@ class Dataset:
         """
         The indicator with id *indicator_id*.
 
+        Args:
+            indicator_id: An indicator id, or an `Indicator` (its id is looked up).
+
+        Returns:
+            This dataset's `Indicator` with that id.
+
         Raises:
             TypeError: *indicator_id* is neither a str nor an Indicator.
-            UnknownKeyError: No such id.
+            UnknownKeyError: No such id; the message suggests the closest ids.
         """
         return _get(self._index.indicators, indicator_id, Indicator, "indicator_id")
 
@@ -331,9 +360,15 @@ class Dataset:
         """
         The source with id *source_id*.
 
+        Args:
+            source_id: A source id, or a `Source` (its id is looked up).
+
+        Returns:
+            This dataset's `Source` with that id.
+
         Raises:
             TypeError: *source_id* is neither a str nor a Source.
-            UnknownKeyError: No such id.
+            UnknownKeyError: No such id; the message suggests the closest ids.
         """
         return _get(self._index.sources, source_id, Source, "source_id")
 
@@ -341,9 +376,15 @@ class Dataset:
         """
         The conflict with id *conflict_id*.
 
+        Args:
+            conflict_id: A conflict id, or a `Conflict` (its id is looked up).
+
+        Returns:
+            This dataset's `Conflict` with that id.
+
         Raises:
             TypeError: *conflict_id* is neither a str nor a Conflict.
-            UnknownKeyError: No such id.
+            UnknownKeyError: No such id; the message suggests the closest ids.
         """
         return _get(self._index.conflicts, conflict_id, Conflict, "conflict_id")
 
@@ -356,6 +397,14 @@ class Dataset:
         >>> import sco_digital as sd
         >>> [p.id for p in sd.load().by_country("Egypt")][:2]
         ['beidou-cloud-suez-canal-economic-zone', 'luban-workshops-sco-network']
+
+        Args:
+            country: A `Country`, or a country's code (alpha-2 or alpha-3),
+                name in any language or alias.
+
+        Returns:
+            A tuple of `Project` sorted by id, each once; ``()`` when the
+            country takes part in none.
 
         Raises:
             TypeError: *country* is neither a str nor a Country.
@@ -372,9 +421,16 @@ class Dataset:
         `Technology` or any of its slug, label or aliases ("5G", "AI",
         "fibre optics").
 
+        Args:
+            technology: A `Technology`, or its slug, label or alias.
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none uses it.
+
         Raises:
             TypeError: *technology* is neither a str nor a Technology.
-            UnknownKeyError: No technology matches.
+            UnknownKeyError: No technology matches; the message suggests the
+                closest terms.
         """
         found = self._index.by_technology.get(technology) if isinstance(technology, str) else None
         if found is None:
@@ -386,9 +442,16 @@ class Dataset:
         The projects that serve *sector* (a `Sector` or its slug, label or
         alias: "health", "Health care").
 
+        Args:
+            sector: A `Sector`, or its slug, label or alias.
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none serves it.
+
         Raises:
             TypeError: *sector* is neither a str nor a Sector.
-            UnknownKeyError: No sector matches.
+            UnknownKeyError: No sector matches; the message suggests the
+                closest terms.
         """
         found = self._index.by_sector.get(sector) if isinstance(sector, str) else None
         if found is None:
@@ -411,7 +474,16 @@ class Dataset:
         >>> [p.id for p in sd.load().by_organization("CAICT")][:1]
         ['china-sco-big-data-center-xinjiang-branch']
 
+        Args:
+            organization: An `Organization`, or its id, name or alias.
+            role: An `OrganizationRole`, or its slug, label or alias; None
+                (the default) for every role.
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none matches.
+
         Raises:
+            TypeError: *organization* or *role* is of the wrong type.
             UnknownKeyError: No organisation or no role matches.
 
         .. versionadded:: 0.2.0
@@ -435,7 +507,17 @@ class Dataset:
         >>> [p.id for p in sd.load().by_identifier("aiddata-gcdf-3", 42401)]
         ['belintersat-1-satellite-belarus']
 
+        Args:
+            scheme: An `IdentifierScheme`, or its slug, label or alias.
+            id: The identifier as the other dataset writes it: a str, or an
+                integer of any kind for numeric ids (not a bool or a float).
+
+        Returns:
+            A tuple of at most one `Project`; ``()`` when no project carries
+            the identifier.
+
         Raises:
+            TypeError: *scheme* or *id* is of the wrong type.
             UnknownKeyError: No scheme matches.
 
         .. versionadded:: 0.1.0
@@ -444,7 +526,9 @@ class Dataset:
         if isinstance(id, str):
             key = id
         elif isinstance(id, bool) or not hasattr(type(id), "__index__"):
-            raise wrong_type("id", "an identifier (a str, or an integer for numeric ids)", id)
+            raise _coerce.wrong_type(
+                "id", "an identifier (a str, or an integer for numeric ids)", id
+            )
         else:
             key = str(operator.index(id))
         return self._index.by_identifier.get((found, key), _EMPTY)
@@ -453,6 +537,13 @@ class Dataset:
         """
         The projects whose `parent` is *project_id* (each Luban Workshop of
         the Luban Workshop network, say), or whose parent is the project given.
+
+        Args:
+            project_id: A project id, or a `Project`.
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` for a project without
+            children.
 
         Raises:
             TypeError: *project_id* is neither a str nor a Project.
@@ -470,6 +561,13 @@ class Dataset:
         >>> [c.code for c in sd.load().members(as_of=date(2017, 6, 8))]
         ['CN', 'KG', 'KZ', 'RU', 'TJ', 'UZ']
 
+        Args:
+            as_of: The day: a `datetime.date`, a `datetime.datetime` (its
+                date) or a "YYYY-MM-DD" str; None (the default) for today.
+
+        Returns:
+            A tuple of `Country` sorted by code.
+
         Raises:
             TypeError: *as_of* is not a date or a str.
             ValueError: *as_of* is a str but not a real "YYYY-MM-DD" day.
@@ -484,6 +582,13 @@ class Dataset:
         alias) on *as_of* (a date, a datetime or "YYYY-MM-DD"; default
         today), sorted by code.
 
+        Args:
+            status: A `Status`, or its slug, label or alias.
+            as_of: The day, as for `members`; None (the default) for today.
+
+        Returns:
+            A tuple of `Country` sorted by code.
+
         Raises:
             TypeError: *status* or *as_of* is of the wrong type.
             ValueError: *as_of* is a str but not a real "YYYY-MM-DD" day.
@@ -491,19 +596,28 @@ class Dataset:
         """
         return self._index.with_status(Status.lookup(status, "status"), _as_day(as_of))
 
-    def indicators_for(self, subject: str | Subject) -> tuple[Indicator, ...]:
+    def indicators_for(self, subject: str | _Subject) -> tuple[Indicator, ...]:
         """
         The figures reported about *subject*: a project or organisation (or
         its id), a country (any spelling), or ``"SCO"``.
 
+        Args:
+            subject: A `Project` or `Organization` (or its id), a country
+                (a `Country` or any of its spellings), or ``"SCO"``.
+
+        Returns:
+            A tuple of `Indicator` sorted by id; ``()`` when none is about
+            *subject*.
+
         Raises:
             TypeError: *subject* is neither a str nor one of these records.
-            UnknownKeyError: *subject* is none of these.
+            UnknownKeyError: *subject* is none of these; the message suggests
+                the closest.
         """
         return self._index.indicators_by_subject.get(self._subject_key(subject), _EMPTY)
 
     def series(
-        self, metric: str, subject: str | Subject, *, unit: str | Unit | None = None
+        self, metric: str, subject: str | _Subject, *, unit: str | Unit | None = None
     ) -> tuple[Indicator, ...]:
         """
         Every figure of *metric* reported about *subject*, oldest first: a
@@ -525,20 +639,23 @@ class Dataset:
             metric: A metric slug, e.g. ``"workshops_in_sco_countries"``.
             subject: A project or organisation (or its id), a country (any
                 spelling), or ``"SCO"``.
-            unit: Keep only figures in this unit (slug, label or alias),
-                for metrics reported in several (trade in USD and CNY).
+            unit: Keep only figures in this unit (a `Unit`, or its slug, label
+                or alias), for metrics reported in several (trade in USD and
+                CNY); None (the default) keeps all.
 
         Returns:
-            A tuple of `Indicator`, possibly empty when *subject* has no
-            figure of *metric* (or none in *unit*).
+            A tuple of `Indicator`, oldest first (undated first, then by
+            date, then by id); ``()`` when *subject* has no figure of
+            *metric* (or none in *unit*).
 
         Raises:
+            TypeError: An argument is of the wrong type.
             UnknownKeyError: *metric* is no indicator's metric, *subject*
                 is not a known subject, or *unit* is not a unit.
         """
         key = self._subject_key(subject)
         metrics = self._index.metrics
-        metric = as_str(metric, "metric", "a metric slug (a str)")
+        metric = _coerce.as_str(metric, "metric", "a metric slug (a str)")
         if metric not in metrics:
             raise UnknownKeyError("metric", metric, suggest(metric, metrics, str))
         wanted = None if unit is None else Unit.lookup(unit)
@@ -550,7 +667,7 @@ class Dataset:
         return tuple(sorted(found, key=lambda i: (_dated(i), i.id)))
 
     def latest(
-        self, metric: str, subject: str | Subject, *, unit: str | Unit | None = None
+        self, metric: str, subject: str | _Subject, *, unit: str | Unit | None = None
     ) -> Indicator:
         """
         The newest figure of *metric* reported about *subject*: the last
@@ -567,12 +684,14 @@ class Dataset:
             metric: A metric slug, as for `series`.
             subject: A project, organisation, country or ``"SCO"``, as for
                 `series`.
-            unit: Consider only figures in this unit.
+            unit: Consider only figures in this unit; None (the default)
+                considers all.
 
         Returns:
             One `Indicator`.
 
         Raises:
+            TypeError: An argument is of the wrong type.
             UnknownKeyError: As for `series`, and when *subject* has no
                 figure of *metric* (in *unit*); the message suggests the
                 metrics it has.
@@ -617,11 +736,17 @@ class Dataset:
         >>> len(sd.load().search("Luban Workshops")) == len(sd.load().search("luban workshop"))
         True
 
+        Args:
+            text: One or more terms, as the rules above read them.
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none matches.
+
         Raises:
             TypeError: *text* is not a str.
             ValueError: *text* has no words.
         """
-        query = Query.parse(as_str(text, "text", "a str"))
+        query = _Query.parse(_coerce.as_str(text, "text", "a str"))
         return self._index.search().find(query)
 
     def filter(  # noqa: PLR0913 - one keyword per facet
@@ -647,6 +772,19 @@ class Dataset:
         or a str that names it (*organization*: an `Organization` or its id;
         *active_in*: an integer of any kind, such as ``numpy.int64``).
 
+        Args:
+            country: A country, as `by_country` takes it.
+            technology: A technology, as `by_technology` takes it.
+            sector: A sector, as `by_sector` takes it.
+            status: A `ProjectStatus`, or its slug, label or alias.
+            kind: A `ProjectKind`, or its slug, label or alias.
+            organization: An organisation, as `by_organization` takes it.
+            active_in: A four-digit year, an integer of any kind.
+
+        Returns:
+            A tuple of `Project` sorted by id: every project when no facet is
+            given, ``()`` when none matches them all.
+
         Raises:
             TypeError: A facet is of the wrong type (a list, a dict, a float
                 year...); the message names the facet and what it accepts.
@@ -667,7 +805,7 @@ class Dataset:
         wanted_status = None if status is None else ProjectStatus.lookup(status, "status")
         wanted_kind = None if kind is None else ProjectKind.lookup(kind, "kind")
         if active_in is not None:
-            active_in = as_year(active_in, "active_in")
+            active_in = _coerce.as_year(active_in, "active_in")
 
         pool = min(chosen, key=len) if chosen else self.projects
         keep = [set(map(id, group)) for group in chosen if group is not pool]
@@ -682,11 +820,20 @@ class Dataset:
 
     # -- provenance ---------------------------------------------------------------
 
-    def publishers(self, record: str | Cited | Country) -> tuple[str, ...]:
+    def publishers(self, record: str | _CitedRecord) -> tuple[str, ...]:
         """
         The independent outlets behind *record*'s sources, sorted: a page
         that reprints or summarises another outlet counts as that outlet.
         *record* is a record, its id, or a country in any spelling.
+
+        Args:
+            record: A record that cites sources (`Project`, `Organization`,
+                `Indicator`, `Conflict`, `Membership`, `Country`), its id, or a
+                country in any spelling.
+
+        Returns:
+            A tuple of publisher names (str), sorted; ``()`` when none of
+            its sources is in this dataset.
 
         Raises:
             TypeError: *record* is neither a str nor a record that cites
@@ -705,10 +852,16 @@ class Dataset:
             )
         )
 
-    def corroboration(self, record: str | Cited | Country) -> int:
+    def corroboration(self, record: str | _CitedRecord) -> int:
         """
         How many independent outlets support *record* (as in `publishers`);
         1 means a single publisher, however many of its pages are cited.
+
+        Args:
+            record: A record, its id or a country, as for `publishers`.
+
+        Returns:
+            The number of independent publishers (an int, 0 or more).
 
         Raises:
             TypeError: *record* is neither a str nor a record that cites
@@ -717,11 +870,19 @@ class Dataset:
         """
         return len(self.publishers(record))
 
-    def cited_by(self, source_id: str | Source) -> tuple[Country | Cited, ...]:
+    def cited_by(self, source_id: str | Source) -> tuple[_CitedRecord, ...]:
         """
         The records that cite the source *source_id* (a country counts when
         one of its memberships does): countries, organisations, projects,
         indicators, then conflicts, each by id.
+
+        Args:
+            source_id: A source id, or a `Source`.
+
+        Returns:
+            A tuple of records: the `Country` records by code, then
+            `Organization`, `Project`, `Indicator` and `Conflict` records,
+            each by id; ``()`` for a source no record cites.
 
         Raises:
             TypeError: *source_id* is neither a str nor a Source.
@@ -729,10 +890,17 @@ class Dataset:
         """
         return self._index.cited_by().get(self.source(source_id).id, _EMPTY)
 
-    def conflicts_for(self, record: str | Subject | Indicator) -> tuple[Conflict, ...]:
+    def conflicts_for(self, record: str | _Subject | Indicator) -> tuple[Conflict, ...]:
         """
         The documented conflicts that concern *record* (a record, its id, or
         a country in any spelling).
+
+        Args:
+            record: A `Project`, `Organization`, `Indicator` or `Country`,
+                its id, or a country in any spelling.
+
+        Returns:
+            A tuple of `Conflict` sorted by id; ``()`` when none concerns it.
 
         Raises:
             TypeError: *record* is neither a str nor one of these records.
@@ -750,6 +918,10 @@ class Dataset:
         """
         Every record named by a documented conflict: countries first (by
         code), then organisations, projects and indicators (by id).
+
+        Returns:
+            A tuple of records: `Country` records by code, then
+            `Organization`, `Project` and `Indicator` records, each by id.
         """
         index = self._index
         named = index.conflicts_by_record
@@ -766,8 +938,13 @@ class Dataset:
         """
         Every broken cross-record rule, in file order; empty when the data
         is consistent. `validate` raises them instead.
+
+        Returns:
+            A tuple of `~sco_digital.errors.Problem`, in file order (sources,
+            countries, organizations, projects, indicators, conflicts), each
+            record's problems together; ``()`` when the data is consistent.
         """
-        return tuple(check_rules(self))
+        return tuple(_check_rules(self))
 
     def validate(self) -> None:
         """
@@ -786,18 +963,18 @@ class Dataset:
                 counts the rest).
         """
         problems = ProblemLog()
-        problems.extend(check_rules(self))
+        problems.extend(_check_rules(self))
         if problems:
             raise problems.error()
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _cited(self, record: object) -> Cited | Country:
-        if isinstance(record, Cited | Country):
+    def _cited(self, record: object) -> _CitedRecord:
+        if isinstance(record, _CitedRecord):
             return record
         if not isinstance(record, str):
             accepts = "a record that cites sources, or its id or a country's name (a str)"
-            raise wrong_type("record", accepts, record)
+            raise _coerce.wrong_type("record", accepts, record)
         index = self._index
         for table in (index.projects, index.organizations, index.indicators, index.conflicts):
             found = table.get(record)
@@ -820,7 +997,7 @@ class Dataset:
             return subject.code
         if not isinstance(subject, str):
             accepts = "a Project, Organization or Country, or its id, code or name (a str)"
-            raise wrong_type(argument, accepts, subject)
+            raise _coerce.wrong_type(argument, accepts, subject)
         if subject == _SCO or subject in index.projects or subject in index.organizations:
             return subject
         found = self.get_country(subject)
@@ -851,7 +1028,7 @@ def _get(index: Mapping[str, _T], key: object, cls: type[_T], argument: str) -> 
         key = key.id  # type: ignore[attr-defined]
     if not isinstance(key, str):
         article = "an" if cls.__name__[0] in "AEIOU" else "a"
-        raise wrong_type(argument, f"{article} {cls.__name__} or its id (a str)", key)
+        raise _coerce.wrong_type(argument, f"{article} {cls.__name__} or its id (a str)", key)
     found = index.get(key)
     if found is None:
         kind = cls.__name__.lower()
@@ -885,436 +1062,6 @@ def _restore(fields: dict[str, Any]) -> Dataset:
     return Dataset(**fields)
 
 
-def _source_ids(record: Cited | Country) -> Iterator[str]:
-    if isinstance(record, Country):
-        for membership in record.memberships:
-            yield from membership.sources
-        for name in record.localized_names:
-            yield from name.sources
-    else:
-        yield from record.sources
-
-
-class _Index:
-    """The lookup tables of one Dataset; built once, never changed."""
-
-    __slots__ = (
-        "_built",
-        "_cited_by",
-        "_search",
-        "_timeline",
-        "by_country",
-        "by_country_key",
-        "by_identifier",
-        "by_organization",
-        "by_sector",
-        "by_technology",
-        "children",
-        "conflicts",
-        "conflicts_by_record",
-        "countries",
-        "country_keys",
-        "indicators",
-        "indicators_by_subject",
-        "metrics",
-        "organization_keys",
-        "organizations",
-        "projects",
-        "sources",
-    )
-
-    def __init__(self, ds: Dataset) -> None:  # noqa: C901 - every index in one pass
-        self.sources = _ids(ds.sources)
-        self.organizations = _ids(ds.organizations)
-        self.projects = _ids(ds.projects)
-        self.indicators = _ids(ds.indicators)
-        self.conflicts = _ids(ds.conflicts)
-        self.countries = MappingProxyType({c.code: c for c in ds.countries})
-
-        keys: dict[str, Country] = {}
-        for country in ds.countries:
-            for name in country.names:
-                keys.setdefault(name, country)
-                keys.setdefault(_fold_name(name), country)
-        self.country_keys = MappingProxyType(keys)
-
-        self.organization_keys = _organization_keys(ds.organizations)
-
-        by_country: defaultdict[str, list[Project]] = defaultdict(list)
-        by_tech: defaultdict[Technology, list[Project]] = defaultdict(list)
-        by_sector: defaultdict[Sector, list[Project]] = defaultdict(list)
-        by_org: defaultdict[str, list[Project]] = defaultdict(list)
-        children: defaultdict[str, list[Project]] = defaultdict(list)
-        by_identifier: defaultdict[tuple[IdentifierScheme, str], list[Project]] = defaultdict(list)
-        for project in ds.projects:  # sorted by id, so the lists are too
-            for code in dict.fromkeys(p.country for p in project.participants):
-                by_country[code].append(project)
-            for tech in project.technologies:
-                by_tech[tech].append(project)
-            for sector in project.sectors:
-                by_sector[sector].append(project)
-            for org in dict.fromkeys(project.organizations):
-                by_org[org].append(project)
-            if project.parent is not None:
-                children[project.parent].append(project)
-            for identifier in dict.fromkeys(project.identifiers):
-                by_identifier[identifier.scheme, identifier.id].append(project)
-        self.by_country = _tuples(by_country)
-        self.by_country_key = MappingProxyType(
-            {key: self.by_country.get(country.code, _EMPTY) for key, country in keys.items()}
-        )
-        self.by_technology = _vocabulary_lookup(Technology, by_tech)
-        self.by_sector = _vocabulary_lookup(Sector, by_sector)
-        self.by_organization = _tuples(by_org)
-        self.children = _tuples(children)
-        self.by_identifier = MappingProxyType({k: tuple(v) for k, v in by_identifier.items()})
-
-        by_subject: defaultdict[str, list[Indicator]] = defaultdict(list)
-        for indicator in ds.indicators:
-            by_subject[indicator.subject].append(indicator)
-        self.indicators_by_subject = _tuples(by_subject)
-        self.metrics = MappingProxyType({i.metric: i.metric for i in ds.indicators})
-
-        by_record: defaultdict[str, list[Conflict]] = defaultdict(list)
-        for conflict in ds.conflicts:
-            for key in dict.fromkeys(conflict.records):
-                by_record[key].append(conflict)
-        self.conflicts_by_record = _tuples(by_record)
-
-        # Built on first use; a race builds equal values and one wins.
-        self._timeline: Mapping[Status, _Timeline] | None = None
-        self._search: SearchIndex[Project] | None = None
-        self._cited_by: Mapping[str, tuple[Any, ...]] | None = None
-        self._built = True
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if getattr(self, "_built", False):
-            msg = f"cannot set {name!r}: a Dataset's indexes are read-only"
-            raise AttributeError(msg)
-        object.__setattr__(self, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        msg = f"cannot delete {name!r}: a Dataset's indexes are read-only"
-        raise AttributeError(msg)
-
-    def _cache(self, name: str, value: _T) -> _T:
-        object.__setattr__(self, name, value)  # once, on first use (see __init__)
-        return value
-
-    def with_status(self, status: Status, day: dt.date) -> tuple[Country, ...]:
-        timeline = self._timeline
-        if timeline is None:
-            timeline = self._cache("_timeline", _timelines(self.countries.values()))
-        starts, groups = timeline[status]
-        return groups[bisect.bisect_right(starts, day) - 1]
-
-    def search(self) -> SearchIndex[Project]:
-        index = self._search
-        if index is None:
-            index = self._cache(
-                "_search",
-                SearchIndex.build((p, self._texts(p)) for p in self.projects.values()),
-            )
-        return index
-
-    def _texts(self, project: Project) -> list[str]:
-        parts: list[str] = [project.id, project.name, *project.aliases, project.summary]
-        if project.location:
-            parts.append(project.location)
-        for org_id in project.organizations:
-            org = self.organizations.get(org_id)
-            if org is not None:
-                parts += (org.name, *org.aliases)
-        for term in (*project.technologies, *project.sectors):
-            parts += (term.value, term.label, *term.aliases)
-        for code in project.countries:
-            country = self.countries.get(code)
-            if country is not None:
-                parts += country.names
-        return parts
-
-    def cited_by(self) -> Mapping[str, tuple[Any, ...]]:
-        cited = self._cited_by
-        if cited is None:
-            groups: defaultdict[str, list[Any]] = defaultdict(list)
-            for country in self.countries.values():
-                for source_id in dict.fromkeys(_source_ids(country)):
-                    groups[source_id].append(country)
-            for table in (self.organizations, self.projects, self.indicators, self.conflicts):
-                for record in table.values():
-                    for source_id in dict.fromkeys(record.sources):
-                        groups[source_id].append(record)
-            cited = self._cache(
-                "_cited_by", MappingProxyType({k: tuple(v) for k, v in groups.items()})
-            )
-        return cited
-
-
-def _organization_keys(organizations: tuple[Organization, ...]) -> Mapping[str, Organization]:
-    """Every id, then every exact name and alias, then their folded forms."""
-    keys = {org.id: org for org in organizations}
-    for org in organizations:
-        for name in org.names:
-            keys.setdefault(name, org)
-    for org in organizations:
-        for name in org.names:
-            keys.setdefault(_fold_name(name), org)
-    return MappingProxyType(keys)
-
-
-def _ids(records: tuple[_T, ...]) -> Mapping[str, _T]:
-    return MappingProxyType({r.id: r for r in records})  # type: ignore[attr-defined]
-
-
-def _tuples(groups: Mapping[str, list[_T]]) -> Mapping[str, tuple[_T, ...]]:
-    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
-
-
-def _vocabulary_lookup(
-    vocabulary: type[_V], groups: Mapping[_V, list[Project]]
-) -> Mapping[object, tuple[Project, ...]]:
-    # Every exact spelling of every term maps straight to its projects, so the
-    # common call costs one dict lookup; other spellings go through lookup().
-    # The spellings come from vocabulary_index, built once per process: folding
-    # them again for every Dataset cost 0.2 ms of each load. (No two terms
-    # share a spelling, tests/unit/test_models.py checks, so which term a
-    # spelling was first seen with does not matter.)
-    found = {term: tuple(groups.get(term, ())) for term in vocabulary}
-    return MappingProxyType(
-        {name: found[term] for name, term in vocabulary_index(vocabulary).items()}
-    )
-
-
-_Timeline = tuple[tuple[dt.date, ...], tuple[tuple[Country, ...], ...]]
-"""The days on which statuses change, and who holds a status from each of them."""
-
-
-def _timelines(countries: Iterable[Country]) -> Mapping[Status, _Timeline]:
-    """
-    Who holds each status from each day on which a status begins or ends.
-
-    One sweep over those days in order, updating only the countries whose
-    statuses change on each: asking every country its status on every day
-    took time quadratic in the memberships (8.6 s for one country with
-    2,000 of them).
-    """
-    countries = tuple(countries)
-    changing: defaultdict[dt.date, list[int]] = defaultdict(list)
-    for i, country in enumerate(countries):
-        for m in country.memberships:
-            for boundary in (m.since, m.until):
-                if boundary is not None:
-                    changing[boundary.earliest()].append(i)
-    days = sorted(changing)
-    status_of = [_status_finder(country) for country in countries]
-    current = [find(dt.date.min) for find in status_of]
-
-    def holders(status: Status) -> tuple[Country, ...]:
-        return tuple(c for c, held in zip(countries, current, strict=True) if held is status)
-
-    groups = {status: [holders(status)] for status in Status}
-    for day in days:
-        touched: set[Status | None] = set()
-        for i in changing[day]:
-            status = status_of[i](day)
-            if status is not current[i]:
-                touched.update((current[i], status))
-                current[i] = status
-        for status, group in groups.items():
-            group.append(holders(status) if status in touched else group[-1])
-    starts = (dt.date.min, *days)
-    return MappingProxyType({status: (starts, tuple(groups[status])) for status in Status})
-
-
-def _status_finder(country: Country) -> Callable[[dt.date], Status | None]:
-    """
-    `country.status_on`, by bisection when its memberships are in time order
-    without overlap (as `Dataset.validate` requires), else as it is.
-    """
-    memberships = country.memberships
-    starts = [m.since.earliest() for m in memberships]
-    ordered = all(
-        earlier.until is not None and earlier.until.earliest() <= later.since.earliest()
-        for earlier, later in itertools.pairwise(memberships)
-    ) and starts == sorted(starts)
-    if not ordered:
-        return country.status_on
-
-    def status_on(day: dt.date) -> Status | None:
-        # Only the last status begun by *day* can hold on it: the earlier ones had ended.
-        i = bisect.bisect_right(starts, day) - 1
-        return memberships[i].status if i >= 0 and memberships[i].holds_on(day) else None
-
-    return status_on
-
-
-# -- cross-record rules -------------------------------------------------------------
-
-
-def check_rules(ds: Dataset) -> Iterator[Problem]:  # noqa: C901, PLR0912, PLR0915 - one pass per rule
-    country_codes = {c.code for c in ds.countries}
-    project_ids = {p.id for p in ds.projects}
-    org_ids = {o.id for o in ds.organizations}
-    indicator_ids = {i.id for i in ds.indicators}
-    source_ids = {s.id for s in ds.sources}
-    cited: set[str] = set()
-
-    def problem(record: Any, path: str, message: str) -> Problem:
-        return Problem(
-            file=FILES[type(record)], record=_record_key(record), path=path, message=message
-        )
-
-    def cites(record: Any, sources: tuple[str, ...], path: str) -> Iterator[Problem]:
-        if not sources:
-            yield problem(record, f"{path}.sources", "cites no source")
-        for i, source_id in enumerate(sources):
-            cited.add(source_id)
-            if source_id not in source_ids:
-                yield problem(
-                    record, f"{path}.sources[{i}]", f"{source_id!r} is not a known source"
-                )
-
-    # unique ids, within each file and across projects, organisations and indicators
-    owner: dict[str, str] = {}
-    for records in (
-        ds.sources,
-        ds.countries,
-        ds.organizations,
-        ds.projects,
-        ds.indicators,
-        ds.conflicts,
-    ):
-        seen: set[str] = set()
-        for record in records:
-            key = _record_key(record)
-            if key in seen:
-                field = ".code" if isinstance(record, Country) else ".id"
-                yield problem(record, field, f"duplicate id {key!r}")
-            seen.add(key)
-            if isinstance(record, Organization | Project | Indicator):
-                other = owner.setdefault(key, FILES[type(record)])
-                if other != FILES[type(record)]:
-                    yield problem(record, ".id", f"{key!r} is also an id in {other}")
-
-    names: dict[str, str] = {}
-    alpha3: dict[str, str] = {}
-    for country in ds.countries:
-        if alpha3.setdefault(country.alpha3, country.code) != country.code:
-            yield problem(
-                country, ".alpha3", f"{country.alpha3!r} is also used by {alpha3[country.alpha3]}"
-            )
-        for name in country.names:
-            folded = _fold_name(name)
-            holder = names.setdefault(folded, country.code)
-            if holder != country.code:
-                yield problem(country, "", f"the name {name!r} also belongs to {holder}")
-        for i, local in enumerate(country.localized_names):
-            yield from cites(country, local.sources, f".localized_names[{i}]")
-        previous: Membership | None = None
-        for i, membership in enumerate(country.memberships):
-            path = f".memberships[{i}]"
-            yield from cites(country, membership.sources, path)
-            if previous is not None:
-                if membership.since < previous.since:
-                    yield problem(
-                        country,
-                        f"{path}.since",
-                        f"{membership.since} is before the previous status began"
-                        f" ({previous.since}); list memberships in time order",
-                    )
-                elif previous.until is None:
-                    yield problem(
-                        country,
-                        f"{path}.since",
-                        f"overlaps the previous status ({previous.status.value}),"
-                        " which has no end date",
-                    )
-                elif previous.until.earliest() > membership.since.earliest():
-                    yield problem(
-                        country,
-                        f"{path}.since",
-                        f"{membership.since} is before the previous status ended"
-                        f" ({previous.until})",
-                    )
-            previous = membership
-
-    org_names: dict[str, str] = {}
-    for org in ds.organizations:
-        if org.country is not None and org.country not in country_codes:
-            yield problem(org, ".country", f"{org.country!r} is not a known country")
-        for name in dict.fromkeys(org.names):
-            # Case-insensitive, not folded: "Alipay+" (Ant International) is not "Alipay".
-            holder = org_names.setdefault(name.casefold(), org.id)
-            if holder != org.id:
-                yield problem(org, "", f"the name {name!r} also belongs to {holder}")
-        yield from cites(org, org.sources, "")
-
-    cycles = _parent_cycles(ds.projects)
-    identifier_owner: dict[tuple[IdentifierScheme, str], str] = {}
-    for project in ds.projects:
-        for i, participant in enumerate(project.participants):
-            if participant.country not in country_codes:
-                yield problem(
-                    project,
-                    f".participants[{i}].country",
-                    f"{participant.country!r} is not a known country",
-                )
-        for i, org_id in enumerate(project.organizations):
-            if org_id not in org_ids:
-                yield problem(
-                    project, f".organizations[{i}]", f"{org_id!r} is not a known organization"
-                )
-        for i, part in enumerate(project.organization_roles):
-            if part.organization not in project.organizations:
-                yield problem(
-                    project,
-                    f".organization_roles[{i}].organization",
-                    f"{part.organization!r} is not one of the project's organizations",
-                )
-        for i, identifier in enumerate(project.identifiers):
-            path = f".identifiers[{i}]"
-            holder = identifier_owner.setdefault((identifier.scheme, identifier.id), project.id)
-            if holder != project.id:
-                yield problem(
-                    project,
-                    path,
-                    f"{identifier.scheme.value} {identifier.id!r} also identifies {holder}",
-                )
-        if project.parent is not None:
-            if project.parent not in project_ids:
-                yield problem(project, ".parent", f"{project.parent!r} is not a known project")
-            elif project.id in cycles:
-                cycle, entry = cycles[project.id]
-                what = "form" if cycle[entry] == project.id else "lead into"
-                yield problem(
-                    project, ".parent", f"parent links {what} a cycle: {_cycle(cycle, entry)}"
-                )
-        yield from cites(project, project.sources, "")
-
-    subjects = project_ids | org_ids | country_codes | {_SCO}
-    for indicator in ds.indicators:
-        if indicator.subject not in subjects:
-            yield problem(
-                indicator,
-                ".subject",
-                f"{indicator.subject!r} is not a known project, organization or country, nor 'SCO'",
-            )
-        yield from cites(indicator, indicator.sources, "")
-
-    named = project_ids | org_ids | indicator_ids | country_codes
-    for conflict in ds.conflicts:
-        if not conflict.records:
-            yield problem(conflict, ".records", "names no record")
-        for i, key in enumerate(conflict.records):
-            if key not in named:
-                yield problem(conflict, f".records[{i}]", f"{key!r} is not a known record")
-        yield from cites(conflict, conflict.sources, "")
-
-    for source in ds.sources:
-        if source.id not in cited:
-            yield problem(source, "", "is not cited by any record")
-
-
 def _outside_sco(key: object) -> str | None:
     """The English name of the country without an SCO status that *key* names, if any."""
     if not isinstance(key, str):
@@ -1322,54 +1069,3 @@ def _outside_sco(key: object) -> str | None:
     from ._world import outside_sco  # only on the error path
 
     return outside_sco(key)
-
-
-_CYCLE_SHOWN = 10
-"""At most this many ids of a parent cycle are quoted in one message."""
-
-
-def _parent_cycles(projects: Iterable[Project]) -> dict[str, tuple[list[str], int]]:
-    """
-    The projects whose parent links form or lead into a cycle, each with the
-    cycle (its ids in link order) and the index in it of the first project
-    of the cycle its links reach.
-
-    Each project is walked once: a walk stops at a project already walked,
-    so the whole costs time linear in the number of projects, however deep
-    the links (walking every chain from every project was cubic: a chain
-    2,000 deep took 13.5 s).
-    """
-    by_id = {p.id: p for p in projects}
-    cycles: dict[str, tuple[list[str], int]] = {}
-    done: set[str] = set()
-    for start in by_id:
-        path: dict[str, int] = {}  # this walk's ids, in order, with their positions
-        node: str | None = start
-        while node is not None and node in by_id and node not in done and node not in path:
-            path[node] = len(path)
-            node = by_id[node].parent
-        walked = list(path)
-        done.update(walked)
-        if node is None or node not in by_id:
-            continue  # the links end at a root or at an unknown project
-        if node in path:  # a new cycle: the rest of the walk leads into it
-            begin = path[node]
-            cycle = walked[begin:]
-            for position, member in enumerate(cycle):
-                cycles[member] = (cycle, position)
-            walked = walked[:begin]
-        elif node not in cycles:
-            continue  # an earlier walk found where these links end
-        reached = cycles[node]
-        for member in walked:
-            cycles[member] = reached
-    return cycles
-
-
-def _cycle(cycle: list[str], entry: int) -> str:
-    """The cycle from its project at *entry* back to it, shortened if long."""
-    size = len(cycle)
-    shown = [cycle[(entry + i) % size] for i in range(min(size, _CYCLE_SHOWN))]
-    if size > _CYCLE_SHOWN:
-        shown.append(f"... ({size - _CYCLE_SHOWN:,} more)")
-    return " -> ".join([*shown, cycle[entry]])

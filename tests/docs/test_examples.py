@@ -71,11 +71,13 @@ def blocks(page: Path) -> list[Block]:
             directive = language.strip("{}")
             if directive in OTHER_DIRECTIVES:
                 continue
-            if directive == "eval-rst":  # only for autodoc: docstring examples run as doctests
+            if directive == "eval-rst":  # autodoc (docstring examples run as doctests) ...
                 rst = [row for row in match["body"].splitlines() if row.startswith("..")]
-                assert all(re.match(r"\.\. auto\w+:: ", row) for row in rst), (
+                assert all(re.match(r"\.\. (auto|py:)\w+:: ", row) for row in rst), (
                     f"{page.name}:{line}: eval-rst holds more than autodoc directives"
                 )
+                # ... and py: descriptions of names without a docstring, with no example
+                assert ">>>" not in match["body"], f"{page.name}:{line}: an example in eval-rst"
                 continue
             assert directive in CODE_DIRECTIVES, f"{page.name}:{line}: unknown directive {info}"
             language = info.split()[1] if len(info.split()) > 1 else ""

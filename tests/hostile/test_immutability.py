@@ -29,6 +29,7 @@ from sco_digital import (
     Technology,
     Vocabulary,
 )
+from sco_digital._indexes import Index
 from sco_digital._search import SearchIndex
 from sco_digital.dataset import FILES
 from sco_digital.models import vocabulary_index
@@ -61,7 +62,7 @@ def mutable_parts(value: Any, path: str = "ds", seen: set[int] | None = None) ->
     elif attrs.has(type(value)):
         for field in attrs.fields(type(value)):
             yield from mutable_parts(getattr(value, field.name), f"{path}.{field.name}", seen)
-    elif type(value).__name__ == "_Index":
+    elif isinstance(value, Index):
         for name in type(value).__slots__:
             yield from mutable_parts(getattr(value, name), f"{path}.{name}", seen)
     else:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import re
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -73,12 +73,21 @@ class TestConstruction:
         assert hash(ds) == hash(other)
 
     def test_immutable(self, ds: Dataset) -> None:
-        """Neither the dataset nor its indexes can be changed."""
+        """
+        Nothing a caller holds changes the dataset: its fields cannot be set
+        or deleted, and every query answers a tuple, so the same query gives
+        the same answer after the attempts.
+        """
+        uz = ds.by_country("UZ")
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             ds.projects = ()  # type: ignore[misc]
-        assert isinstance(ds._index.by_country, MappingProxyType)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            del ds.countries
+        assert type(uz) is tuple
         with pytest.raises(TypeError):
-            ds._index.by_country["XX"] = ()  # type: ignore[index]
+            uz[0] = uz[-1]  # type: ignore[index]
+        assert ds.by_country("UZ") == uz
+        assert [p.id for p in uz] == sorted(p.id for p in ds.projects if "UZ" in p.countries)
 
 
 class TestLookups:
@@ -578,3 +587,30 @@ class TestSeries:
         """An unknown unit is an UnknownKeyError too."""
         with pytest.raises(UnknownKeyError, match="^unknown unit 'furlong'$"):
             ds.series("trade_with_sco", "CN", unit="furlong")
+
+
+RAISE_NOTHING = {"disputed", "problems"}
+"""The Dataset methods that take no argument that can be wrong."""
+
+
+@pytest.mark.parametrize(
+    "name", sorted(n for n in vars(Dataset) if not n.startswith("_") and callable(vars(Dataset)[n]))
+)
+def test_method_docstring_sections(name: str) -> None:
+    """
+    Every public method's docstring has Google-style sections: Args naming
+    every parameter, Returns unless it returns None, and Raises unless it
+    is one of `RAISE_NOTHING`.
+    """
+    method = getattr(Dataset, name)
+    doc = inspect.getdoc(method) or ""
+    sections = re.findall(r"^(Args|Returns|Raises):$", doc, re.MULTILINE)
+    parameters = [p for p in inspect.signature(method).parameters if p != "self"]
+    expected = [
+        *(["Args"] if parameters else []),
+        *(["Returns"] if inspect.signature(method).return_annotation != "None" else []),
+        *(["Raises"] if name not in RAISE_NOTHING else []),
+    ]
+    assert expected == sections
+    args = doc.partition("Args:\n")[2].partition("\n\n")[0]
+    assert parameters == re.findall(r"^    (\w+):", args, re.MULTILINE)
