@@ -410,6 +410,7 @@ CONFLICTS = {
     141: ("c141-india-uzbekistan-it-centre-start", "india-uzbekistan-centre-for-it"),
     170: ("c170-spfs-bank-count-scope", "spfs-connected-banks-2023"),
     171: ("c171-sco-currency-roadmap-initiator", "sco-roadmap-national-currencies-settlements"),
+    230: ("c230-uzbektelecom-2012-cdb-loan", "uzbektelecom-cdma-fttx-loan"),
 }
 
 
