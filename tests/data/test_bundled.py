@@ -411,6 +411,7 @@ CONFLICTS = {
     170: ("c170-spfs-bank-count-scope", "spfs-connected-banks-2023"),
     171: ("c171-sco-currency-roadmap-initiator", "sco-roadmap-national-currencies-settlements"),
     230: ("c230-uzbektelecom-2012-cdb-loan", "uzbektelecom-cdma-fttx-loan"),
+    231: ("c231-peace-cable-length", "peace-cable-length"),
 }
 
 

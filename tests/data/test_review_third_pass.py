@@ -50,9 +50,38 @@ def test_citations(ds: sd.Dataset, project_id: str, source_id: str) -> None:
     assert source_id in ds.project(project_id).sources
 
 
+ORGANIZATION_SOURCES = {
+    # Pages added because they state the organisation's country or the note's facts.
+    "cybernet": "insiderpk-peace-cable-facts",
+    "huawei-marine": "convergedigest-2018-01-09-huawei-marine",
+    "suparco": "aiddata-gcdf3-43298",
+    "uzbektelecom": "aiddata-gcdf3-88957",
+}
+
+
+@pytest.mark.parametrize(("org_id", "source_id"), sorted(ORGANIZATION_SOURCES.items()))
+def test_organization_sources(ds: sd.Dataset, org_id: str, source_id: str) -> None:
+    organization = ds.organization(org_id)
+    assert source_id in organization.sources
+    assert REVIEWED == organization.reviewed
+
+
+VALUES = {
+    # Figures as the source states them, not rounded as in its title.
+    "peace-cable-loan-china-construction-bank": 1_754_810_000.0,
+    "peace-cable-loan-china-citic-bank": 640_110_000.0,
+}
+
+
+@pytest.mark.parametrize(("indicator_id", "value"), sorted(VALUES.items()))
+def test_values(ds: sd.Dataset, indicator_id: str, value: float) -> None:
+    assert value == ds.indicator(indicator_id).value
+
+
 ABSENT_FROM_SUMMARY = {
     # Words a summary used that no cited source states.
     "osh-irkeshtam-fiber-optic-network": ("Chinese border", "built by"),
+    "peace-submarine-cable": ("Chinese-owned",),
 }
 
 
@@ -67,6 +96,16 @@ def test_summaries_claim_only_what_sources_state(
 @pytest.mark.parametrize(
     ("conflict_id", "records", "sources"),
     [
+        (
+            "c231-peace-cable-length",
+            ("peace-cable-length", "peace-submarine-cable"),
+            (
+                "thenews-2022-09-07-peace-cable",
+                "southasiainvestor-2022-08-peace-cable",
+                "aiddata-gcdf3-92354",
+                "convergedigest-2018-01-08-peace",
+            ),
+        ),
         (
             "c230-uzbektelecom-2012-cdb-loan",
             ("uzbektelecom-cdma-450-fttx", "uzbektelecom-cdma-fttx-loan"),
@@ -84,6 +123,13 @@ def test_conflicts(
 
 REVIEWED_RECORDS = (
     "kyrgyztelecom-cdma-450-network",
+    "laosat-1-satellite",
+    "megafon-cdb-huawei-credit-facilities",
+    "paksat-1r-satellite",
+    "peace-submarine-cable",
+    "turkcell-cdb-huawei-loan-2011",
+    "turkcell-cdb-loan-2020",
+    "uzbektelecom-5g-network-cdb-loan",
     "laos-national-e-government-phase-1",
     "mongolia-ict-network-extension",
     "mongolia-telecom-accessibility-project",
