@@ -26,6 +26,8 @@ STATUS_AND_DATES = {
     "mongolia-telecom-accessibility-project": ("unknown", "2018", None),
     # Spot.uz dates the first co-badged Uzcard-Mir cards to December 2019.
     "uzcard-mir-link": ("suspended", "2019-12", None),
+    # The Trumpet gives the day Sputnik expected; the month was recorded before.
+    "russia-china-information-security-agreement-2015": ("adopted", "2015-05-08", None),
 }
 
 
@@ -46,6 +48,8 @@ CITATIONS = {
     "uzbektelecom-cdma-450-fttx": "aiddata-gcdf3-40324",
     "uzcard-mir-link": "marketscreener-de-reuters-2022-09-uzcard",
     "wildberries-eaeu-markets": "finanse-wp-wildberries-poland",
+    "russia-china-information-security-agreement-2015": "thetrumpet-2015-russia-china-hack",
+    "russian-post-china-post-e-commerce-2015": "ngnovoros-russian-post-china-post-2015",
 }
 
 
@@ -86,6 +90,9 @@ ABSENT_FROM_SUMMARY = {
     # Words a summary used that no cited source states.
     "osh-irkeshtam-fiber-optic-network": ("Chinese border", "built by"),
     "peace-submarine-cable": ("Chinese-owned",),
+    # IT Week says only "at the ministry"; the agreement's parties are not named.
+    "russia-china-ict-subcommission": ("in Moscow",),
+    "russia-china-information-security-agreement-2015": ("government-to-government",),
     # MEA Tech Watch, the only page naming these, could not be read again.
     "pakistan-china-it-joint-working-group-mous-2025": ("cybersecurity", "fibre"),
 }
@@ -137,6 +144,12 @@ REVIEWED_RECORDS = (
     "pakistan-china-it-joint-working-group-mous-2025",
     "pakistan-sco-cross-border-e-commerce-platform-mou-2021",
     "rupay-maldives",
+    "russia-china-ict-subcommission",
+    "russia-china-ict-subcommission-2015",
+    "russia-china-information-security-agreement-2015",
+    "russia-china-national-currency-settlement-2011",
+    "russian-post-china-post-e-commerce-2015",
+    "russian-post-china-post-memorandum-2013",
     "uzcard-mir-link",
     "viva-bahrain-huawei-5g",
     "wildberries-eaeu-markets",
