@@ -50,6 +50,8 @@ CITATIONS = {
     "wildberries-eaeu-markets": "finanse-wp-wildberries-poland",
     "russia-china-information-security-agreement-2015": "thetrumpet-2015-russia-china-hack",
     "russian-post-china-post-e-commerce-2015": "ngnovoros-russian-post-china-post-2015",
+    "sco-economic-cooperation-website": "chinanews-2004-09-24-sco-website",
+    "sco-it-working-group-2006": "sohu-xinhua-2006-08-25-sco-trade-ministers",
 }
 
 
@@ -93,6 +95,9 @@ ABSENT_FROM_SUMMARY = {
     # IT Week says only "at the ministry"; the agreement's parties are not named.
     "russia-china-ict-subcommission": ("in Moscow",),
     "russia-china-information-security-agreement-2015": ("government-to-government",),
+    # Neither Poteenko nor China Daily's text calls these documents the first of their kind.
+    "sco-programme-multilateral-trade-economic-cooperation-2003": ("first",),
+    "sco-statement-international-information-security-2006": ("first",),
     # MEA Tech Watch, the only page naming these, could not be read again.
     "pakistan-china-it-joint-working-group-mous-2025": ("cybersecurity", "fibre"),
 }
@@ -150,6 +155,11 @@ REVIEWED_RECORDS = (
     "russia-china-national-currency-settlement-2011",
     "russian-post-china-post-e-commerce-2015",
     "russian-post-china-post-memorandum-2013",
+    "sco-agreement-international-information-security-2009",
+    "sco-economic-cooperation-website",
+    "sco-it-working-group-2006",
+    "sco-programme-multilateral-trade-economic-cooperation-2003",
+    "sco-statement-international-information-security-2006",
     "uzcard-mir-link",
     "viva-bahrain-huawei-5g",
     "wildberries-eaeu-markets",
