@@ -174,6 +174,6 @@ class TestSeries:
 
 class TestReview:
     def test_indicators_reviewed(self, ds: sd.Dataset) -> None:
-        """168 indicators were checked against their sources for 2026.11.30."""
-        assert 168 == sum(i.reviewed == REVIEWED for i in ds.indicators)
+        """172 indicators were checked against their sources for 2026.11.30."""
+        assert 172 == sum(i.reviewed == REVIEWED for i in ds.indicators)
         assert {None, REVIEWED} == {i.reviewed for i in ds.indicators}

@@ -159,7 +159,10 @@ REVIEWED_RECORDS = (
     "sco-economic-cooperation-website",
     "sco-it-working-group-2006",
     "sco-programme-multilateral-trade-economic-cooperation-2003",
+    "sco-statement-digital-economy-development-2025",
     "sco-statement-international-information-security-2006",
+    "skif-supercomputer-programme",
+    "tianjin-declaration-2025-digital",
     "uzcard-mir-link",
     "viva-bahrain-huawei-5g",
     "wildberries-eaeu-markets",
@@ -179,6 +182,17 @@ REVIEWED_RECORDS = (
     "tk-mobile-cdma-network-tajikistan",
     "uzbektelecom-cdma-450-fttx",
 )
+
+
+def test_counts_as_series(ds: sd.Dataset) -> None:
+    """Counts reported at several dates are series, oldest first."""
+    assert [("2003-12", 11.0), ("2004", 16.0)] == [
+        (str(i.as_of or i.period_end), i.value)
+        for i in ds.series("supercomputers", "skif-supercomputer-programme")
+    ]
+    assert [("2009-07-13", 40.0), ("2014-12-12", 80.0), ("2016-06-24", 80.0)] == [
+        (str(i.as_of), i.value) for i in ds.series("member_universities", "sco-university")
+    ]
 
 
 def test_technologies_only_as_sources_name_them(ds: sd.Dataset) -> None:
