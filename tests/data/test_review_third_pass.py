@@ -26,6 +26,10 @@ STATUS_AND_DATES = {
     "mongolia-telecom-accessibility-project": ("unknown", "2018", None),
     # Spot.uz dates the first co-badged Uzcard-Mir cards to December 2019.
     "uzcard-mir-link": ("suspended", "2019-12", None),
+    # Asia-Plus: TK Mobile switched its network off in March 2018.
+    "tk-mobile-cdma-network-tajikistan": ("completed", "2006-12", "2018-03"),
+    # China Daily's Tianjin channel gives the day of the unveiling.
+    "luban-workshop-pakistan": ("operational", "2018-07-18", None),
     # The Trumpet gives the day Sputnik expected; the month was recorded before.
     "russia-china-information-security-agreement-2015": ("adopted", "2015-05-08", None),
 }
@@ -51,6 +55,8 @@ CITATIONS = {
     "russia-china-information-security-agreement-2015": "thetrumpet-2015-russia-china-hack",
     "russian-post-china-post-e-commerce-2015": "ngnovoros-russian-post-china-post-2015",
     "sco-economic-cooperation-website": "chinanews-2004-09-24-sco-website",
+    "tk-mobile-cdma-network-tajikistan": "newstj-2018-04-11-tk-mobile",
+    "luban-workshop-pakistan": "dunyanews-2023-03-23-luban-pakistan",
     "sco-it-working-group-2006": "sohu-xinhua-2006-08-25-sco-trade-ministers",
 }
 
@@ -66,6 +72,9 @@ ORGANIZATION_SOURCES = {
     "huawei-marine": "convergedigest-2018-01-09-huawei-marine",
     "suparco": "aiddata-gcdf3-43298",
     "uzbektelecom": "aiddata-gcdf3-88957",
+    "zte": "chinaorg-wiki-zte",
+    "alcatel-lucent-shanghai-bell": "researchinchina-alcatel-shanghai-bell",
+    "tianjin-municipal-education-commission": "dolang-luban-tajikistan",
 }
 
 
@@ -149,6 +158,8 @@ REVIEWED_RECORDS = (
     "pakistan-china-it-joint-working-group-mous-2025",
     "pakistan-sco-cross-border-e-commerce-platform-mou-2021",
     "rupay-maldives",
+    "sco-digital-economy-forum-tianjin-2025",
+    "sco-hospital-cooperation-conference-telemedicine-2025",
     "russia-china-ict-subcommission",
     "russia-china-ict-subcommission-2015",
     "russia-china-information-security-agreement-2015",
