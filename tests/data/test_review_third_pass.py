@@ -1,5 +1,5 @@
 """
-The corrections of the third review pass (issue 11, deliverable 2): projects,
+The corrections of the third review pass (issue 11, deliverables 2 and 3): projects,
 indicators and organisations checked field by field against their cited sources,
 so that a later edit cannot silently restore a value no source states.
 """
@@ -107,6 +107,8 @@ ABSENT_FROM_SUMMARY = {
     # Neither Poteenko nor China Daily's text calls these documents the first of their kind.
     "sco-programme-multilateral-trade-economic-cooperation-2003": ("first",),
     "sco-statement-international-information-security-2006": ("first",),
+    # Only RBTH, not found again, placed the ministers' decision in Astana.
+    "sco-university": ("Astana",),
     # MEA Tech Watch, the only page naming these, could not be read again.
     "pakistan-china-it-joint-working-group-mous-2025": ("cybersecurity", "fibre"),
 }
@@ -151,6 +153,7 @@ def test_conflicts(
 REVIEWED_RECORDS = (
     "kyrgyztelecom-cdma-450-network",
     "laosat-1-satellite",
+    "luban-workshop-pakistan",
     "megafon-cdb-huawei-credit-facilities",
     "ooredoo-huawei-5g-networks",
     "ots-technoparks-memorandum-2022",
@@ -170,8 +173,10 @@ REVIEWED_RECORDS = (
     "sco-economic-cooperation-website",
     "sco-it-working-group-2006",
     "sco-programme-multilateral-trade-economic-cooperation-2003",
+    "sco-statement-ai-cooperation-2025",
     "sco-statement-digital-economy-development-2025",
     "sco-statement-international-information-security-2006",
+    "sco-university",
     "skif-supercomputer-programme",
     "tianjin-declaration-2025-digital",
     "uzcard-mir-link",
