@@ -417,6 +417,8 @@ CONFLICTS = {
     204: ("c204-huawei-first-middle-east-data-centre", "huawei-cloud-riyadh-region"),
     205: ("c205-central-asia-e-network-countries", "india-central-asia-e-network-proposal"),
     206: ("c206-iran-russia-ict-group-fifth-meeting-days", "iran-russia-ict-joint-working-group"),
+    230: ("c230-uzbektelecom-2012-cdb-loan", "uzbektelecom-cdma-fttx-loan"),
+    231: ("c231-peace-cable-length", "peace-cable-length"),
 }
 
 

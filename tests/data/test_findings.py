@@ -174,6 +174,6 @@ class TestSeries:
 
 class TestReview:
     def test_indicators_reviewed(self, ds: sd.Dataset) -> None:
-        """172 indicators were checked against their sources for 2026.11.30."""
-        assert 172 == sum(i.reviewed == REVIEWED for i in ds.indicators)
+        """204 indicators were checked against their sources for 2026.11.30."""
+        assert 204 == sum(i.reviewed == REVIEWED for i in ds.indicators)
         assert {None, REVIEWED} == {i.reviewed for i in ds.indicators}
