@@ -2,8 +2,9 @@
 The explorer's database and Datasette metadata, built from the export declarations.
 
 `build` writes the SQLite export (`sco_digital.export.write_sqlite`) and adds
-what a reader browsing it needs: on ``projects``, the names of the countries,
-technologies and sectors as JSON arrays and the starting year, to facet by;
+what a reader browsing it needs: on ``projects``, its aliases and the names of
+its countries, technologies and sectors as JSON arrays and the starting year,
+to see and facet by;
 a ``terms`` table giving every vocabulary slug its label; and ``projects_fts``,
 a full-text index of each project's name, aliases, summary and the names of
 its countries in every language the data has. `metadata` gives Datasette the
@@ -33,6 +34,11 @@ DATABASE = "sco"
 
 EXTRA_COLUMNS: Mapping[str, tuple[Column, ...]] = {
     "projects": (
+        Column(
+            "aliases",
+            "string",
+            "Its other names, as a JSON array (explorer only; project_aliases has them too).",
+        ),
         Column(
             "countries",
             "string",
@@ -138,10 +144,11 @@ def search_text(text: str) -> str:
 
 
 def _project_rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
-    """(countries, technologies, sectors, year, id) for each project."""
+    """(aliases, countries, technologies, sectors, year, id) for each project."""
     for p in ds.projects:
         names = sorted({ds.country(code).name for code in p.countries})
         yield (
+            json.dumps(p.aliases, ensure_ascii=False),
             json.dumps(names, ensure_ascii=False),
             json.dumps(sorted(t.label for t in p.technologies), ensure_ascii=False),
             json.dumps(sorted(s.label for s in p.sectors), ensure_ascii=False),
@@ -206,8 +213,8 @@ def build(ds: Dataset, directory: Path) -> Path:
                 kind = "INTEGER" if column.type == "integer" else "TEXT"
                 connection.execute(f'ALTER TABLE projects ADD COLUMN "{column.name}" {kind}')
             connection.executemany(
-                "UPDATE projects SET countries = ?, technologies = ?, sectors = ?, year = ?"
-                " WHERE id = ?",
+                "UPDATE projects SET aliases = ?, countries = ?, technologies = ?, sectors = ?,"
+                " year = ? WHERE id = ?",
                 _project_rows(ds),
             )
             connection.execute(
