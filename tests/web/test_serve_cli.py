@@ -1,0 +1,121 @@
+"""``sco-digital serve`` on the command line: errors, --save, and stopping."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+from serving import Server, start_server, stop
+
+import sco_digital as sd
+from sco_digital import _datasette
+from sco_digital.cli import main
+
+
+def test_without_datasette(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "datasette.app", None)
+    assert 2 == main(["serve"])
+    assert ("", "sco-digital: serve needs Datasette: pip install 'sco-digital[web]'\n") == capsys.readouterr()
+
+
+def test_without_datasette_in_a_process() -> None:
+    code = (
+        "import sys; sys.modules['datasette'] = None; from sco_digital.cli import main;"
+        " sys.exit(main(['serve']))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (2, "", "sco-digital: serve needs Datasette: pip install 'sco-digital[web]'\n") == (
+        done.returncode,
+        done.stdout,
+        done.stderr,
+    )
+
+
+@pytest.mark.parametrize("port", ["65536", "-1", "http", "８０", ""])
+def test_bad_port(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert 2 == main(["serve", "--port", port])
+    assert f"sco-digital: serve: argument --port: {port!r} is not a port number from 0 to 65535\n" == capsys.readouterr().err
+
+
+def test_port_in_use(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert 2 == main(["serve", "--port", str(port)])
+    err = capsys.readouterr().err
+    assert err.startswith(f"sco-digital: cannot listen on 127.0.0.1 port {port}: ")
+    assert err.count("\n") == 1
+
+
+def test_unknown_host(capsys: pytest.CaptureFixture[str]) -> None:
+    assert 2 == main(["serve", "--host", "no-such-host.invalid", "--port", "0"])
+    assert capsys.readouterr().err.startswith(
+        "sco-digital: cannot listen on no-such-host.invalid port 0: "
+    )
+
+
+def test_save(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "site"
+    assert 0 == main(["serve", "--save", str(target)])
+    assert f"wrote {target / 'sco.db'}\nwrote {target / 'metadata.json'}\n" == capsys.readouterr().out
+    assert ["metadata.json", "sco.db"] == sorted(p.name for p in target.iterdir())
+    saved = json.loads((target / "metadata.json").read_text(encoding="utf-8"))
+    assert _datasette.metadata(sd.load()) == saved
+    with sqlite3.connect(target / "sco.db") as db:
+        assert [(len(sd.load().projects),)] == db.execute("SELECT count(*) FROM projects").fetchall()
+    # A second time: refused, both files untouched, nothing left behind.
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    assert 2 == main(["serve", "--save", str(target)])
+    assert f"sco-digital: refusing to overwrite {target / 'sco.db'}\n" == capsys.readouterr().err
+    assert before == {p.name: p.read_bytes() for p in target.iterdir()}
+
+
+def test_save_refuses_half(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "metadata.json").write_text("mine")
+    assert 2 == main(["serve", "--save", str(tmp_path)])
+    assert f"sco-digital: refusing to overwrite {tmp_path / 'metadata.json'}\n" == capsys.readouterr().err
+    assert ["metadata.json"] == [p.name for p in tmp_path.iterdir()]
+    assert "mine" == (tmp_path / "metadata.json").read_text()
+
+
+def test_help_names_the_extra(capsys: pytest.CaptureFixture[str]) -> None:
+    assert 0 == main(["serve", "--help"])
+    out = capsys.readouterr().out
+    assert "(needs the web extra)" in out
+    assert "--port PORT" in out
+
+
+@pytest.mark.parametrize(
+    ("sent", "status", "said"),
+    [
+        (signal.SIGINT, 130, "sco-digital: interrupted\n"),
+        pytest.param(signal.SIGTERM, 143, "", marks=pytest.mark.slow),
+    ],
+)
+def test_stops_cleanly(tmp_path: Path, sent: signal.Signals, status: int, said: str) -> None:
+    server = start_server(tmp_path)
+    try:
+        with urllib.request.urlopen(server.url, timeout=30) as page:  # noqa: S310 - our loopback
+            assert 200 == page.status
+        assert [p.name for p in tmp_path.iterdir()] != []  # the database, while it serves
+        os.kill(server.process.pid, sent)
+        out, err = server.process.communicate(timeout=30)
+    finally:
+        stop(server.process)
+    assert (status, said) == (server.process.returncode, err)
+    assert "" == out  # after the line giving the address, which start_server read
+    assert [] == list(tmp_path.iterdir())  # the temporary database is gone
+
+
+def test_serves_read_only(server: Server) -> None:
+    databases = json.loads(urllib.request.urlopen(server.url + "-/databases.json", timeout=30).read())  # noqa: S310
+    assert [("sco", False, False)] == [(d["name"], d["is_mutable"], d["is_memory"]) for d in databases]
