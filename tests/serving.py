@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
 import subprocess
 import sys
 import threading
+import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,3 +64,10 @@ def stop(process: subprocess.Popen[str]) -> None:
     except subprocess.TimeoutExpired:
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
+
+
+def get_json(server: Server, path: str) -> Any:
+    """The JSON the server answers at *path* (relative to its home page)."""
+    url = server.url + path.lstrip("/")
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - our loopback server
+        return json.loads(response.read())

@@ -116,9 +116,7 @@ def serve(
         announce(f"Serving the {metadata['title']} at {url} (Ctrl-C to stop)")
         if open_browser:
             webbrowser.open(url)
-        config = uvicorn.Config(
-            site.app(), log_level="warning", access_log=False, lifespan="on"
-        )
+        config = uvicorn.Config(site.app(), log_level="warning", access_log=False, lifespan="on")
         uvicorn.Server(config).run(sockets=[sock])
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
 from serving import Server, start_server, stop
 
 IN_CI = os.environ.get("CI", "").lower() not in {"", "0", "false", "no"}

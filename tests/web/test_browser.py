@@ -6,7 +6,6 @@ JSON API, which must give the rows the Python API gives.
 
 from __future__ import annotations
 
-import json
 import shutil
 import urllib.parse
 import urllib.request
@@ -15,17 +14,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from serving import Server
 
 import sco_digital as sd
 from sco_digital.export import TABLES, to_records
+from serving import Server, get_json
 
 DS = sd.load()
-
-
-def get_json(server: Server, path: str) -> Any:
-    with urllib.request.urlopen(server.url + path.lstrip("/"), timeout=30) as response:  # noqa: S310 - our loopback
-        return json.loads(response.read())
 
 
 @pytest.fixture(scope="module")
@@ -82,9 +76,10 @@ class TestPages:
         assert f"operational {operational}" in status
         # A facet value narrows the table: click China.
         facet.find_element(By.LINK_TEXT, "China").click()
-        assert f"{counts['China']} rows where countries contains \"China\"" in browser.find_element(
-            By.TAG_NAME, "body"
-        ).text
+        assert (
+            f'{counts["China"]} rows where countries contains "China"'
+            in browser.find_element(By.TAG_NAME, "body").text
+        )
 
     def test_project_row_page(self, browser: Any, server: Server) -> None:
         from selenium.webdriver.common.by import By
@@ -94,7 +89,9 @@ class TestPages:
         assert project.name in text
         assert "鲁班工坊" in text  # its Chinese name, among the aliases
         children = browser.find_element(By.LINK_TEXT, f"{len(DS.children(project.id))} rows")
-        assert "parent=luban-workshops-sco-network" in urllib.parse.unquote(children.get_attribute("href"))
+        assert "parent=luban-workshops-sco-network" in urllib.parse.unquote(
+            children.get_attribute("href")
+        )
 
     def test_canned_query_with_source_links(self, browser: Any, server: Server) -> None:
         from selenium.webdriver.common.by import By
@@ -110,7 +107,7 @@ class TestPages:
 
     def test_search_in_chinese_and_a_country_in_chinese(self, browser: Any, server: Server) -> None:
         text = visit(browser, server, "/sco/projects?_search=" + urllib.parse.quote("鲁班"))
-        assert "1 row where search matches \"鲁班\"" in text
+        assert '1 row where search matches "鲁班"' in text
         text = visit(browser, server, "/sco/members_on_date?day=2017-06-09")
         china = DS.country("CN")
         assert f"CN {china.name} {china.name_zh} {china.name_ru} member" in text
@@ -121,7 +118,12 @@ class TestJsonApi:
         for name in ("projects", "project_participants", "indicators", "memberships"):
             columns = [c.name for c in TABLES[name].columns]
             query = urllib.parse.urlencode(
-                {"_shape": "array", "_size": "max", "_col": columns, "_sort": TABLES[name].primary_key[0]},
+                {
+                    "_shape": "array",
+                    "_size": "max",
+                    "_col": columns,
+                    "_sort": TABLES[name].primary_key[0],
+                },
                 doseq=True,
             )
             rows = get_json(server, f"/sco/{name}.json?{query}&_nofacet=1&_nocount=1")
@@ -132,9 +134,18 @@ class TestJsonApi:
             ), name
 
     def test_search_as_the_python_api(self, server: Server) -> None:
-        rows = get_json(server, "/sco/projects.json?_shape=array&_search=" + urllib.parse.quote("Кыргызстан Узбекистан"))
-        assert sorted(p.id for p in DS.projects if {"KG", "UZ"} <= p.countries) == sorted(r["id"] for r in rows)
+        rows = get_json(
+            server,
+            "/sco/projects.json?_shape=array&_search="
+            + urllib.parse.quote("Кыргызстан Узбекистан"),
+        )
+        assert sorted(p.id for p in DS.projects if {"KG", "UZ"} <= p.countries) == sorted(
+            r["id"] for r in rows
+        )
 
     def test_canned_query_as_the_python_api(self, server: Server) -> None:
-        rows = get_json(server, "/sco/projects_by_country_and_technology.json?_shape=array&country=UZ&technology=5G")
+        rows = get_json(
+            server,
+            "/sco/projects_by_country_and_technology.json?_shape=array&country=UZ&technology=5G",
+        )
         assert [p.id for p in DS.filter(country="UZ", technology="5G")] == [r["id"] for r in rows]

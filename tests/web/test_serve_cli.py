@@ -13,17 +13,22 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from serving import Server, start_server, stop
 
 import sco_digital as sd
 from sco_digital import _datasette
 from sco_digital.cli import main
+from serving import Server, get_json, start_server, stop
 
 
-def test_without_datasette(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_datasette(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(sys.modules, "datasette.app", None)
     assert 2 == main(["serve"])
-    assert ("", "sco-digital: serve needs Datasette: pip install 'sco-digital[web]'\n") == capsys.readouterr()
+    assert (
+        "",
+        "sco-digital: serve needs Datasette: pip install 'sco-digital[web]'\n",
+    ) == capsys.readouterr()
 
 
 def test_without_datasette_in_a_process() -> None:
@@ -39,10 +44,13 @@ def test_without_datasette_in_a_process() -> None:
     )
 
 
-@pytest.mark.parametrize("port", ["65536", "-1", "http", "８０", ""])
+@pytest.mark.parametrize("port", ["65536", "-1", "http", "\uff18\uff10", ""])
 def test_bad_port(port: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert 2 == main(["serve", "--port", port])
-    assert f"sco-digital: serve: argument --port: {port!r} is not a port number from 0 to 65535\n" == capsys.readouterr().err
+    assert (
+        f"sco-digital: serve: argument --port: {port!r} is not a port number from 0 to 65535\n"
+        == capsys.readouterr().err
+    )
 
 
 def test_port_in_use(capsys: pytest.CaptureFixture[str]) -> None:
@@ -66,12 +74,16 @@ def test_unknown_host(capsys: pytest.CaptureFixture[str]) -> None:
 def test_save(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "site"
     assert 0 == main(["serve", "--save", str(target)])
-    assert f"wrote {target / 'sco.db'}\nwrote {target / 'metadata.json'}\n" == capsys.readouterr().out
+    assert (
+        f"wrote {target / 'sco.db'}\nwrote {target / 'metadata.json'}\n" == capsys.readouterr().out
+    )
     assert ["metadata.json", "sco.db"] == sorted(p.name for p in target.iterdir())
     saved = json.loads((target / "metadata.json").read_text(encoding="utf-8"))
     assert _datasette.metadata(sd.load()) == saved
     with sqlite3.connect(target / "sco.db") as db:
-        assert [(len(sd.load().projects),)] == db.execute("SELECT count(*) FROM projects").fetchall()
+        assert [(len(sd.load().projects),)] == db.execute(
+            "SELECT count(*) FROM projects"
+        ).fetchall()
     # A second time: refused, both files untouched, nothing left behind.
     before = {p.name: p.read_bytes() for p in target.iterdir()}
     assert 2 == main(["serve", "--save", str(target)])
@@ -82,7 +94,10 @@ def test_save(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_save_refuses_half(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "metadata.json").write_text("mine")
     assert 2 == main(["serve", "--save", str(tmp_path)])
-    assert f"sco-digital: refusing to overwrite {tmp_path / 'metadata.json'}\n" == capsys.readouterr().err
+    assert (
+        f"sco-digital: refusing to overwrite {tmp_path / 'metadata.json'}\n"
+        == capsys.readouterr().err
+    )
     assert ["metadata.json"] == [p.name for p in tmp_path.iterdir()]
     assert "mine" == (tmp_path / "metadata.json").read_text()
 
@@ -117,5 +132,7 @@ def test_stops_cleanly(tmp_path: Path, sent: signal.Signals, status: int, said: 
 
 
 def test_serves_read_only(server: Server) -> None:
-    databases = json.loads(urllib.request.urlopen(server.url + "-/databases.json", timeout=30).read())  # noqa: S310
-    assert [("sco", False, False)] == [(d["name"], d["is_mutable"], d["is_memory"]) for d in databases]
+    databases = get_json(server, "-/databases.json")
+    assert [("sco", False, False)] == [
+        (d["name"], d["is_mutable"], d["is_memory"]) for d in databases
+    ]
