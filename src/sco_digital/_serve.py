@@ -101,23 +101,35 @@ def serve(
         SystemExit: With status 143 after SIGTERM, likewise (main thread only).
     """
     datasette_class, uvicorn = _require_datasette()
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _terminated)
-    with _listen(host, port) as sock, _built(ds) as (path, metadata):
-        site = datasette_class(
-            immutables=[str(path)],
-            metadata=metadata,
-            settings={"default_page_size": 50},
-        )
-        asyncio.run(site.invoke_startup())
-        bound_host, bound_port = sock.getsockname()[:2]
-        shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-        url = f"http://{shown}:{bound_port}/"
-        announce(f"Serving the {metadata['title']} at {url} (Ctrl-C to stop)")
-        if open_browser:
-            webbrowser.open(url)
-        config = uvicorn.Config(site.app(), log_level="warning", access_log=False, lifespan="on")
-        uvicorn.Server(config).run(sockets=[sock])
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if main else None
+    try:
+        with _listen(host, port) as sock, _built(ds) as (path, metadata):
+            site = datasette_class(
+                immutables=[str(path)],
+                metadata=metadata,
+                # Facets over a few hundred rows: allow them time on a busy machine, and
+                # skip Datasette's suggestions, which cost a query per column.
+                settings={
+                    "default_page_size": 50,
+                    "facet_time_limit_ms": 1000,
+                    "suggest_facets": False,
+                },
+            )
+            asyncio.run(site.invoke_startup())
+            bound_host, bound_port = sock.getsockname()[:2]
+            shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+            url = f"http://{shown}:{bound_port}/"
+            announce(f"Serving the {metadata['title']} at {url} (Ctrl-C to stop)")
+            if open_browser:
+                webbrowser.open(url)
+            config = uvicorn.Config(
+                site.app(), log_level="warning", access_log=False, lifespan="on"
+            )
+            uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def save(ds: Dataset, directory: str | os.PathLike[str]) -> tuple[Path, Path]:
@@ -146,12 +158,10 @@ def save(ds: Dataset, directory: str | os.PathLike[str]) -> tuple[Path, Path]:
             for file in (database, meta):
                 os.link(file, target / file.name)  # fails, rather than replace, if it exists
                 placed.append(target / file.name)
-        except FileExistsError as exc:
+        except BaseException as exc:
             for file in placed:
                 file.unlink()
-            raise FileExistsError(f"refusing to overwrite {exc.filename2}") from None
-        except BaseException:
-            for file in placed:
-                file.unlink()
+            if isinstance(exc, FileExistsError):
+                raise FileExistsError(f"refusing to overwrite {exc.filename2}") from None
             raise
     return target / database.name, target / meta.name

@@ -7,10 +7,10 @@ import os
 import signal
 import socket
 import sqlite3
-import subprocess
 import sys
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,19 +29,6 @@ def test_without_datasette(
         "",
         "sco-digital: serve needs Datasette: pip install 'sco-digital[web]'\n",
     ) == capsys.readouterr()
-
-
-def test_without_datasette_in_a_process() -> None:
-    code = (
-        "import sys; sys.modules['datasette'] = None; from sco_digital.cli import main;"
-        " sys.exit(main(['serve']))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert (2, "", "sco-digital: serve needs Datasette: pip install 'sco-digital[web]'\n") == (
-        done.returncode,
-        done.stdout,
-        done.stderr,
-    )
 
 
 @pytest.mark.parametrize("port", ["65536", "-1", "http", "\uff18\uff10", ""])
@@ -136,3 +123,32 @@ def test_serves_read_only(server: Server) -> None:
     assert [("sco", False, False)] == [
         (d["name"], d["is_mutable"], d["is_memory"]) for d in databases
     ]
+
+
+def test_open(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--open opens the address announced; the database lives only while serving."""
+    import tempfile
+    import webbrowser
+
+    import uvicorn
+
+    seen: dict[str, Any] = {}
+
+    def run(_server: uvicorn.Server, sockets: list[socket.socket]) -> None:
+        seen["address"] = sockets[0].getsockname()
+        seen["files"] = sorted(p.name for p in tmp_path.rglob("*.db"))
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    monkeypatch.setattr(webbrowser, "open", lambda url: seen.setdefault("opened", url))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert 0 == main(["serve", "--open", "--port", "0"])
+    url = "http://{}:{}/".format(*seen["address"])
+    assert (
+        f"Serving the SCO digital cooperation dataset at {url} (Ctrl-C to stop)\n"
+        == capsys.readouterr().out
+    )
+    assert url == seen["opened"]
+    assert ["sco.db"] == seen["files"]
+    assert [] == list(tmp_path.iterdir())
