@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +19,12 @@ import pytest
 STARTUP_LIMIT = 120  # seconds: a busy two-core machine; the process is killed after it
 
 
+@dataclass(frozen=True)
 class Server:
     """A running ``sco-digital serve``: its process and its address."""
 
-    def __init__(self, process: subprocess.Popen[str], url: str, tmp: Path) -> None:
-        self.process = process
-        self.url = url
-        self.tmp = tmp
+    process: subprocess.Popen[str]
+    url: str
 
 
 def start_server(tmp: Path, *args: str) -> Server:
@@ -51,7 +51,7 @@ def start_server(tmp: Path, *args: str) -> Server:
         stop(process)
         _, err = process.communicate()
         pytest.fail(f"serve did not start: {line!r} {err!r}")
-    return Server(process, found.group(1), tmp)
+    return Server(process, found.group(1))
 
 
 def stop(process: subprocess.Popen[str]) -> None:

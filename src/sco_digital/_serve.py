@@ -25,12 +25,12 @@ from typing import Any
 from . import _datasette
 from .dataset import Dataset
 
-__all__ = ["NEEDS_EXTRA", "CannotListen", "save", "serve"]
+__all__ = ["NEEDS_EXTRA", "ListenError", "save", "serve"]
 
 NEEDS_EXTRA = "serve needs Datasette: pip install 'sco-digital[web]'"
 
 
-class CannotListen(Exception):  # noqa: N818 - named for what the user reads
+class ListenError(Exception):
     """The address given cannot be listened on (a port in use, an unknown host)."""
 
 
@@ -65,7 +65,7 @@ def _listen(host: str, port: int) -> socket.socket:
     except OSError as exc:
         sock.close()
         reason = exc.strerror or str(exc)
-        raise CannotListen(f"cannot listen on {host} port {port}: {reason}") from None
+        raise ListenError(f"cannot listen on {host} port {port}: {reason}") from None
     return sock
 
 
@@ -94,7 +94,7 @@ def serve(
 
     Raises:
         ImportError: Datasette is not installed (the message names the extra).
-        CannotListen: The address cannot be listened on (a port in use, say).
+        ListenError: The address cannot be listened on (a port in use, say).
         DataError: *ds* breaks a cross-record rule.
         KeyboardInterrupt: After Ctrl-C, once the server has stopped and the
             temporary files are removed.

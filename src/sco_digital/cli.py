@@ -569,7 +569,7 @@ def _serve(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
             _serve.serve(
                 ds, host=args.host, port=args.port, open_browser=args.open, announce=announce
             )
-    except (ImportError, FileExistsError, _serve.CannotListen) as exc:
+    except (ImportError, FileExistsError, _serve.ListenError) as exc:
         raise UsageError(str(exc)) from None
 
 
