@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import sqlite3
+import subprocess
 import sys
 import urllib.request
 from pathlib import Path
@@ -152,3 +153,35 @@ def test_open(
     assert url == seen["opened"]
     assert ["sco.db"] == seen["files"]
     assert [] == list(tmp_path.iterdir())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("ci", "status", "said"),
+    [
+        ("", 0, "5 browser tests deselected: they need chromium and chromedriver"),
+        ("true", 4, "ERROR: CI must have chromium and chromedriver"),
+    ],
+)
+def test_browser_tests_without_chromium(ci: str, status: int, said: str) -> None:
+    """Without Chromium the browser tests are left out with a note, and under CI refused."""
+    browser_tests = Path(__file__).with_name("test_browser.py")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(browser_tests),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PATH": str(Path(sys.executable).parent), "CI": ci},
+        cwd=Path(__file__).parents[2],
+    )
+    assert status == done.returncode, done.stdout + done.stderr
+    assert said in done.stdout + done.stderr
