@@ -223,7 +223,8 @@ def build(ds: Dataset, directory: Path) -> Path:
                 " PRIMARY KEY (vocabulary, term))"
             )
             connection.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", _terms())
-            # Its rowid is the project's, as Datasette's search expects (fts_pk).
+            # Its rowid is the project's, as Datasette's search expects (fts_pk);
+            # so no VACUUM, which may renumber the rowids of a table keyed by text.
             connection.execute(
                 "CREATE VIRTUAL TABLE projects_fts USING fts5(name, aliases, summary,"
                 " countries, tokenize = 'unicode61 remove_diacritics 2')"
@@ -233,7 +234,6 @@ def build(ds: Dataset, directory: Path) -> Path:
                 " SELECT rowid, ?, ?, ?, ? FROM projects WHERE id = ?",
                 ((*row[1:], row[0]) for row in _search_rows(ds)),
             )
-        connection.execute("VACUUM")
     finally:
         connection.close()
     return path
