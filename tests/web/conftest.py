@@ -49,9 +49,9 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """One server for the explorer's tests, stopped by its pid at the end, also on failure."""
+    """A server for a module's tests, stopped by its pid after them, also on failure."""
     running = start_server(tmp_path_factory.mktemp("serve"))
     try:
         yield running

@@ -114,6 +114,12 @@ class TestPages:
 
 
 class TestJsonApi:
+    def test_serves_read_only(self, server: Server) -> None:
+        databases = get_json(server, "-/databases.json")
+        assert [("sco", False, False)] == [
+            (d["name"], d["is_mutable"], d["is_memory"]) for d in databases
+        ]
+
     def test_tables_as_the_python_api(self, server: Server) -> None:
         for name in ("projects", "project_participants", "indicators", "memberships"):
             columns = [c.name for c in TABLES[name].columns]

@@ -18,7 +18,7 @@ import pytest
 import sco_digital as sd
 from sco_digital import _datasette
 from sco_digital.cli import main
-from serving import Server, get_json, start_server, stop
+from serving import start_server, stop
 
 
 def test_without_datasette(
@@ -117,13 +117,6 @@ def test_stops_cleanly(tmp_path: Path, sent: signal.Signals, status: int, said: 
     assert (status, said) == (server.process.returncode, err)
     assert "" == out  # after the line giving the address, which start_server read
     assert [] == list(tmp_path.iterdir())  # the temporary database is gone
-
-
-def test_serves_read_only(server: Server) -> None:
-    databases = get_json(server, "-/databases.json")
-    assert [("sco", False, False)] == [
-        (d["name"], d["is_mutable"], d["is_memory"]) for d in databases
-    ]
 
 
 def test_open(
