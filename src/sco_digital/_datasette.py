@@ -4,9 +4,8 @@ The explorer's database and Datasette metadata, built from the export declaratio
 `build` writes the SQLite export (`sco_digital.export.write_sqlite`) and adds
 what a reader browsing it needs: on ``projects``, its aliases and the names of
 its countries, technologies and sectors as JSON arrays and the starting year,
-to see and facet by;
-a ``terms`` table giving every vocabulary slug its label; and ``projects_fts``,
-a full-text index of each project's name, aliases, summary and the names of
+to see and facet by; a ``terms`` table giving every vocabulary slug its label;
+and ``projects_fts``, a full-text index of each project's name, aliases, summary and the names of
 its countries in every language the data has. `metadata` gives Datasette the
 title, licence, data version, a description of every table and column (those
 of `sco_digital.export.TABLES`, which docs/exports.md shows, plus the ones
@@ -158,7 +157,7 @@ def _project_rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
 
 
 def _search_rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
-    """(id, name, aliases, summary, country names) for each project."""
+    """(name, aliases, summary, country names, id) for each project, as indexed."""
     for p in ds.projects:
         places = []
         for code in sorted(p.countries):
@@ -173,11 +172,11 @@ def _search_rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
                 ]
             )
         yield (
-            p.id,
             search_text(p.name),
             search_text(" ".join(p.aliases)),
             search_text(p.summary),
             search_text(" ".join(dict.fromkeys(places))),
+            p.id,
         )
 
 
@@ -232,7 +231,7 @@ def build(ds: Dataset, directory: Path) -> Path:
             connection.executemany(
                 "INSERT INTO projects_fts (rowid, name, aliases, summary, countries)"
                 " SELECT rowid, ?, ?, ?, ? FROM projects WHERE id = ?",
-                ((*row[1:], row[0]) for row in _search_rows(ds)),
+                _search_rows(ds),
             )
     finally:
         connection.close()
