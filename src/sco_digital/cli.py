@@ -277,6 +277,26 @@ def _parser() -> argparse.ArgumentParser:
         "cite", "print how to cite the dataset", "sco-digital cite", "sco-digital cite --bibtex"
     )
     sub.add_argument("--bibtex", action="store_true", help="print a BibTeX entry")
+
+    sub = command(
+        "serve",
+        "browse the dataset in a web browser: Datasette over the SQLite export, read-only"
+        " (needs the web extra)",
+        "sco-digital serve --open",
+        "sco-digital serve --port 8080",
+        "sco-digital serve --save site/  # then: datasette publish ... site/sco.db",
+    )
+    sub.add_argument("--host", default="127.0.0.1", help="the address (default: 127.0.0.1)")
+    sub.add_argument(
+        "--port", type=_port, default=8001, help="the port (default: 8001; 0: any free port)"
+    )
+    sub.add_argument("--open", action="store_true", help="open the site in your web browser")
+    sub.add_argument(
+        "--save",
+        metavar="DIR",
+        type=_directory,
+        help="write sco.db and metadata.json to DIR for `datasette publish`, and exit",
+    )
     return parser
 
 
@@ -534,6 +554,25 @@ def _cite(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     out.write(cite(bibtex=args.bibtex, data_version=ds.data_version) + "\n")
 
 
+def _serve(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    from . import _serve
+
+    def announce(line: str) -> None:
+        out.write(line + "\n")
+        out.flush()
+
+    try:
+        if args.save is not None:
+            written = _serve.save(ds, args.save)
+            out.write("".join(f"wrote {escape(str(path))}\n" for path in written))
+        else:
+            _serve.serve(
+                ds, host=args.host, port=args.port, open_browser=args.open, announce=announce
+            )
+    except (ImportError, FileExistsError, _serve.ListenError) as exc:
+        raise UsageError(str(exc)) from None
+
+
 # Option values, checked as argparse reads them: a bad one is a usage error.
 
 _YEAR = re.compile(r"[0-9]{4}\Z")
@@ -555,6 +594,13 @@ def _day(text: str) -> dt.date:
         pass
     msg = f"{text!r} is not a day of the form YYYY-MM-DD, such as 2024-07-04"
     raise argparse.ArgumentTypeError(msg)
+
+
+def _port(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or int(text) > 65535:
+        msg = f"{text!r} is not a port number from 0 to 65535"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 def _path(text: str) -> str:
@@ -585,6 +631,7 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, _Output], None]] = {
     "export": _export,
     "validate": _validate,
     "cite": _cite,
+    "serve": _serve,
 }
 
 

@@ -1,0 +1,1 @@
+"""The explorer (`sco-digital serve`): its database, command line and pages in a browser."""
