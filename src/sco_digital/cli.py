@@ -29,8 +29,8 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
-from . import _loader
 from ._about import TITLE
+from ._registry import RECORD_FILES
 from .dataset import Dataset
 from .errors import DataError, SCODigitalError, UnknownKeyError
 from .models import (
@@ -357,8 +357,7 @@ def _records(
 
 def _summary(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     rows = [
-        {"table": name, "records": len(getattr(ds, name))}
-        for name in ("countries", "projects", "indicators", "organizations", "sources", "conflicts")
+        {"table": entry.table, "records": len(getattr(ds, entry.table))} for entry in RECORD_FILES
     ]
     if args.format == "table":
         members = ", ".join(c.code for c in ds.members())
@@ -423,7 +422,7 @@ def _search(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
 
 def _show(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     record = _find(ds, args.id)
-    from ._serialize import unstructure
+    from ._convert import unstructure
 
     raw = unstructure(record)
     if args.format == "json":
@@ -521,9 +520,15 @@ def _export(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     out.write(f"wrote {args.format} to {escape(str(path))}\n")
 
 
+def _load(path: str | None) -> Dataset:
+    from . import _loader  # imported by the commands that load data, not by --help
+
+    return _loader.load() if path is None else _loader.load(path)
+
+
 def _validate(_ds: Dataset | None, args: argparse.Namespace, out: _Output) -> None:
     target = args.dir if args.dir is not None else args.data
-    loaded = _loader.load(target) if target is not None else _loader.load()
+    loaded = _load(target)
     where = "the bundled data" if target is None else escape(target)
     out.write(f"{where}: valid ({loaded!r})\n")
 
@@ -640,10 +645,9 @@ def _run(argv: Sequence[str] | None, out: _Output) -> int:  # noqa: C901, PLR091
         args = _parse(argv)
         if args.version:
             from . import __version__ as version
+            from ._loader import bundled_manifest
 
-            out.write(
-                f"sco-digital {version} (data {_loader.bundled_manifest()['data_version']})\n"
-            )
+            out.write(f"sco-digital {version} (data {bundled_manifest().data_version})\n")
             return OK
         if args.command is None:
             _parser().print_help(out)
@@ -652,7 +656,7 @@ def _run(argv: Sequence[str] | None, out: _Output) -> int:  # noqa: C901, PLR091
         if args.command == "validate":
             run(None, args, out)
         else:
-            ds = _loader.load(args.data) if args.data is not None else _loader.load()
+            ds = _load(args.data)
             run(ds, args, out)
     except (UsageError, UnknownKeyError) as exc:
         _error(str(exc))

@@ -24,6 +24,7 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from ._coerce import as_day, as_str, as_year, wrong_type
+from ._registry import FILES as FILES  # noqa: PLC0414 - for export.py and _schemas.py, until they import _registry
 from ._search import Query, SearchIndex
 from .errors import Problem, ProblemLog, UnknownKeyError, shown_key
 from .models import (
@@ -60,17 +61,6 @@ Cited = Membership | Organization | Project | Indicator | Conflict
 Subject = Country | Organization | Project
 """Records an indicator or a conflict can be about."""
 
-FILES: Mapping[type, str] = MappingProxyType(
-    {
-        Source: "sources.json",
-        Country: "countries.json",
-        Organization: "organizations.json",
-        Project: "projects.json",
-        Indicator: "indicators.json",
-        Conflict: "conflicts.json",
-    }
-)
-"""The data file each kind of record lives in."""
 
 _SCO = "SCO"
 _EMPTY: tuple[Any, ...] = ()

@@ -154,7 +154,7 @@ class TestDirectory:
             ),
             (
                 lambda m: m["counts"].update(sources="4"),
-                ".counts.sources: expected an integer, got '4'",
+                ".counts.sources: expected an integer, got a string",
             ),
         ],
     )
