@@ -146,8 +146,13 @@ def _float(value: Any, _: type) -> float:
     raise TypeError(msg)
 
 
+# PartialDate is immutable, so records can share one; see benchmarks/README.md
+# ("Optimisations kept"). Failures are not cached (lru_cache caches only results).
+_parse_date = functools.lru_cache(maxsize=4096)(PartialDate.parse)
+
+
 def _date(value: Any, _: type) -> PartialDate:
-    return PartialDate.parse(_str(value, str))
+    return _parse_date(_str(value, str))
 
 
 def _vocabulary(cls: type[Vocabulary]) -> Callable[[Any, type], Vocabulary]:
