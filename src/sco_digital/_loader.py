@@ -127,10 +127,10 @@ def bundled_manifest() -> Manifest:
 
 
 def _read_bundled(name: str) -> bytes:
-    # importlib.resources costs 3.5 ms to import (it brings zipfile, tempfile,
-    # lzma...). For a package that is plain files on disk, as pip installs it,
-    # files() is the directory of the package's __init__.py, so read the file
-    # there directly; anything else (a zip file, a custom loader) goes
+    # For a package that is plain files on disk, as pip installs it, files()
+    # is the directory of the package's __init__.py: read the file there,
+    # without importing importlib.resources (see benchmarks/README.md,
+    # "Optimisations kept"); anything else (a zip file, a custom loader) goes
     # through importlib.resources.
     from importlib.machinery import SourceFileLoader, SourcelessFileLoader
 
@@ -154,8 +154,7 @@ def _read_file(file: Path, limit: int) -> bytes:
         raise _TooLarge(size, limit)
     with file.open("rb") as stream:
         # read(n) allocates n bytes up front, so ask for the size stat gave
-        # (plus one byte to notice growth), not the limit: reading the
-        # bundled files with read(limit + 1) spent 0.26 ms in allocations.
+        # (plus one byte to notice growth), not the limit.
         data = stream.read(size + 1)
         if len(data) > size:  # grew since stat(): read on, up to the limit
             data += stream.read(limit + 1 - len(data))
@@ -264,11 +263,23 @@ def _records(cls: type, items: list[Any], name: str, problems: ProblemLog) -> li
     build: Callable[[Any], Any] = builder(cls)
     records = []
     for i, item in enumerate(items):
-        try:
-            records.append(build(item))
-        except Exception:  # noqa: BLE001 - explained below, outside this block
+        record = _built(build, item)
+        if record is _UNREAD:
             _explain(cls, item, name, i, problems)
+        else:
+            records.append(record)
     return records
+
+
+def _built(build: Callable[[Any], Any], item: Any) -> Any:
+    """
+    The record *build* makes of *item*, or _UNREAD; apart from `_explain`, so
+    that the exceptions raised there do not carry this one as their context.
+    """
+    try:
+        return build(item)
+    except Exception:  # noqa: BLE001 - any refusal is explained
+        return _UNREAD
 
 
 def _explain(cls: type, item: Any, name: str, i: int | None, problems: ProblemLog) -> None:
@@ -285,12 +296,11 @@ def _manifest(value: Any, problems: ProblemLog) -> Manifest | None:
     """The `Manifest` that *value* spells, or None once its problems are logged."""
     if value is _UNREAD:
         return None
-    try:
-        return builder(Manifest)(value)
-    except Exception:  # noqa: BLE001, S110 - explained below, outside this block
-        pass
-    _explain(Manifest, value, MANIFEST, None, problems)
-    return None
+    manifest = _built(builder(Manifest), value)
+    if manifest is _UNREAD:
+        _explain(Manifest, value, MANIFEST, None, problems)
+        return None
+    return manifest  # type: ignore[no-any-return]
 
 
 def _read_json(read: Callable[[str], bytes], name: str, problems: ProblemLog) -> Any:
