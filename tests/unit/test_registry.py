@@ -43,13 +43,16 @@ class TestManifest:
         """The bundled manifest, read as a record: ours, counting what load() reads."""
         manifest = bundled_manifest()
         raw = json.loads((DATA / MANIFEST).read_text(encoding="utf-8"))
-        assert Manifest(
-            name=NAME,
-            title=TITLE,
-            data_version=sd.load().data_version or "",
-            license=LICENSE,
-            counts=raw["counts"],
-        ) == manifest
+        assert (
+            Manifest(
+                name=NAME,
+                title=TITLE,
+                data_version=sd.load().data_version or "",
+                license=LICENSE,
+                counts=raw["counts"],
+            )
+            == manifest
+        )
         assert {f.table: len(getattr(sd.load(), f.table)) for f in RECORD_FILES} == dict(
             manifest.counts
         )
