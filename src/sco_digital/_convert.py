@@ -393,10 +393,15 @@ def _configure(detailed: bool) -> Converter:  # noqa: FBT001 - the one switch
         lambda value, _: converter.get_structure_hook(COUNTS)(value, COUNTS),
     )
     converter.register_unstructure_hook_func(_origin_is(frozenset), _unstructure_sorted)
-    for cls, names in OMITTED_IF_EMPTY.items():
-        omit: dict[str, Any] = {name: override(omit_if_default=True) for name in names}
-        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, **omit))
+    converter.register_unstructure_hook_factory(
+        OMITTED_IF_EMPTY.__contains__, lambda cls: _omitting(converter, cls)
+    )
     return converter
+
+
+def _omitting(converter: Converter, cls: type) -> Callable[[Any], Any]:
+    omit: dict[str, Any] = {name: override(omit_if_default=True) for name in OMITTED_IF_EMPTY[cls]}
+    return make_dict_unstructure_fn(cls, converter, **omit)
 
 
 _CONVERTER = _configure(detailed=False)

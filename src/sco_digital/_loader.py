@@ -174,16 +174,14 @@ def _collector_paused() -> Iterator[None]:
     Pause Python's cyclic garbage collector while records are built, and
     restore it as it was when the last of any concurrent loads ends.
 
-    Why: a load allocates many container objects that live on (records,
-    tuples) and some that die young (the parsed JSON), none of them in
-    reference cycles, yet each few hundred allocations start a collection,
-    and the full collections walk every object alive, so the collector's
-    share grows with the data: it took half the time of loading 100,000
-    projects (5.9 s with it, 3.1 s without) and made load time grow 16x per
-    10x data instead of 10x. Reference counting still frees everything
-    that is not in a cycle at once; the collector runs again afterwards.
-    A child forked meanwhile starts with the collector restored (see
-    `_after_fork_in_child`).
+    A load allocates many container objects that live on, none of them in
+    reference cycles, and each few hundred allocations start a collection
+    that walks every object alive, so without the pause the collector's
+    share grows with the data. It is the package's one process-wide effect,
+    kept because it is measured to pay (benchmarks/README.md, "Optimisations
+    kept"). Reference counting still frees everything that is not in a
+    cycle at once. A child forked meanwhile starts with the collector
+    restored (see `_after_fork_in_child`).
     """
     global _collector_users, _collector_was_enabled  # noqa: PLW0603 - one process-wide state
     with _collector_lock:
