@@ -23,9 +23,10 @@ import attrs
 from run import DATA, child_environment
 
 import sco_digital as sd
-from sco_digital import _structure
+from sco_digital._convert import builder
 from sco_digital._json import parse
-from sco_digital.dataset import FILES, Dataset
+from sco_digital._registry import FILES
+from sco_digital.dataset import Dataset
 
 NAMES = [*FILES.values(), "manifest.json"]
 FIRST = """
@@ -33,12 +34,14 @@ import time
 T = time.perf_counter
 t0 = T()
 import sco_digital as sd
-from sco_digital import _loader, _structure
+from sco_digital import _loader
+from sco_digital._convert import builder
 from sco_digital._json import parse
-from sco_digital.dataset import FILES, Dataset
+from sco_digital._registry import FILES
+from sco_digital.dataset import Dataset
 t1 = T(); texts = {n: _loader._read_bundled(n) for n in [*FILES.values(), "manifest.json"]}
 t2 = T(); data = {n: parse(b) for n, b in texts.items()}
-t3 = T(); hooks = {cls: _structure.record_hook(cls) for cls in FILES}
+t3 = T(); hooks = {cls: builder(cls) for cls in FILES}
 t4 = T(); tables = {n[:-5]: [hooks[c](x) for x in data[n]] for c, n in FILES.items()}
 t5 = T(); ds = Dataset(**tables)
 t6 = T(); ds.problems()
@@ -74,7 +77,7 @@ def main() -> int:
     first = [min(float(run[i]) for run in runs) for i in range(len(STAGES))]
     texts = {name: (DATA / name).read_bytes() for name in NAMES}
     data = {name: parse(text) for name, text in texts.items()}
-    hooks = {cls: _structure.record_hook(cls) for cls in FILES}
+    hooks = {cls: builder(cls) for cls in FILES}
 
     def build() -> dict[str, Any]:
         return {n[:-5]: [hooks[c](x) for x in data[n]] for c, n in FILES.items()}

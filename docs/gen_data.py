@@ -28,30 +28,23 @@ from typing import Any, TypeVar
 import attrs
 
 from sco_digital import load, models
-from sco_digital.dataset import FILES, Dataset
+from sco_digital._registry import MANIFEST, RECORD_FILES, VOCABULARIES
+from sco_digital.dataset import Dataset
 from sco_digital.models import (
     Country,
     Identifier,
-    IdentifierScheme,
     Indicator,
     Membership,
     Organization,
-    OrganizationKind,
     OrganizationParticipant,
-    OrganizationRole,
     PartialDate,
     Participant,
     Project,
     ProjectKind,
     ProjectStatus,
-    Qualifier,
-    Region,
     Role,
     Sector,
-    SourceKind,
-    Status,
     Technology,
-    Unit,
     Vocabulary,
 )
 
@@ -59,22 +52,6 @@ __all__ = ["SECTIONS", "main", "render"]
 
 _V = TypeVar("_V", bound=Vocabulary)
 
-VOCABULARIES: tuple[type[Vocabulary], ...] = (
-    Status,
-    Region,
-    Technology,
-    Sector,
-    ProjectKind,
-    ProjectStatus,
-    Role,
-    OrganizationRole,
-    OrganizationKind,
-    Qualifier,
-    Unit,
-    SourceKind,
-    IdentifierScheme,
-)
-"""The vocabularies, in the order the page documents them."""
 
 _NESTED: dict[type, tuple[type, ...]] = {
     Country: (Membership,),
@@ -184,8 +161,16 @@ def _summary(cls: type) -> str:
 def fields_section(_: Dataset) -> str:
     """One table of fields per record type, nested objects after their owner."""
     parts: list[str] = []
-    for cls, name in FILES.items():
-        parts += [f"### `{name}`: `{cls.__name__}`", "", _summary(cls), "", _fields_table(cls), ""]
+    for entry in RECORD_FILES:
+        cls = entry.record
+        parts += [
+            f"### `{entry.file}`: `{cls.__name__}`",
+            "",
+            _summary(cls),
+            "",
+            _fields_table(cls),
+            "",
+        ]
         for nested in _NESTED.get(cls, ()):
             parts += [
                 f"#### `{nested.__name__}`",
@@ -225,10 +210,10 @@ def vocabularies_section(_: Dataset) -> str:
 def files_section(ds: Dataset) -> str:
     """The data files, what they hold and how many records."""
     rows = [
-        (f"`{name}`", f"`{cls.__name__}`", len(getattr(ds, name.removesuffix(".json"))))
-        for cls, name in FILES.items()
+        (f"`{entry.file}`", f"`{entry.record.__name__}`", len(getattr(ds, entry.table)))
+        for entry in RECORD_FILES
     ]
-    rows.append(("`manifest.json`", "data version, licence and record counts", 1))
+    rows.append((f"`{MANIFEST}`", "data version, licence and record counts", 1))
     return _table(("File", "Records", "Count"), rows)
 
 

@@ -145,7 +145,7 @@ else:
         if name == "DATA_VERSION":
             from ._loader import bundled_manifest
 
-            return bundled_manifest()["data_version"]
+            return bundled_manifest().data_version
         if name in __all__:
             from importlib import import_module
 

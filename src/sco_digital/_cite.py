@@ -25,7 +25,7 @@ def cite(*, bibtex: bool = False, data_version: str | None = None) -> str:
     from ._loader import bundled_manifest
     from ._version import package_version
 
-    data = data_version or bundled_manifest()["data_version"]
+    data = data_version or bundled_manifest().data_version
     package = package_version()
     year = data[:4]
     if bibtex:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._indexes import record_key
+from ._registry import FILES
 from .errors import Problem
 from .models import (
     Conflict,
@@ -306,8 +307,6 @@ def check_rules(ds: Dataset) -> Iterator[Problem]:
     Yields:
         A `Problem` naming the file, record, field path and rule broken.
     """
-    from .dataset import FILES  # the dataset module imports this one
-
     seen = _Seen(
         files=dict(FILES),
         country_codes={c.code for c in ds.countries},

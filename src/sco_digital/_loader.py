@@ -23,38 +23,29 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from . import _convert
+from ._convert import builder, json_type
 from ._integrity import check_rules
-from ._json import JSONReadError, RepeatedKeys, parse
-from ._structure import json_type, record_hook
-from .dataset import FILES, Dataset
+from ._json import JSONReadError, parse
+from ._manifest import Manifest
+from ._registry import MANIFEST, RECORD_FILES
+from .dataset import Dataset
 from .errors import DataError, Problem, ProblemLog
-from .models import MAX_NAME, is_data_version, quote, text_problem
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = ["MAX_FILE_SIZE", "load"]
 
-MANIFEST = "manifest.json"
 MAX_FILE_SIZE = 64 * 1024 * 1024
 """The largest data file `load` reads, in bytes (64 MiB)."""
-
-_FIELDS = {
-    "sources.json": "sources",
-    "countries.json": "countries",
-    "organizations.json": "organizations",
-    "projects.json": "projects",
-    "indicators.json": "indicators",
-    "conflicts.json": "conflicts",
-}
-_MANIFEST_KEYS = ("name", "title", "data_version", "license", "counts")
 
 _UNREAD: Any = object()
 """What _read_json returns for a file it could not read (JSON null is None)."""
 
 _lock = threading.Lock()
 _default: Dataset | None = None
-_manifest_cache: dict[str, Any] | None = None
+_manifest_cache: Manifest | None = None
 
 
 class _NotAFile(Exception):  # noqa: N818 - internal signal
@@ -118,26 +109,29 @@ def load(
     return _build(lambda name: _read_file(directory / name, max_file_size))
 
 
-def bundled_manifest() -> dict[str, Any]:
-    """The bundled manifest.json, parsed (read once)."""
-    global _manifest_cache  # noqa: PLW0603 - an immutable value, cached
+def bundled_manifest() -> Manifest:
+    """
+    The bundled manifest.json (read once).
+
+    Raises:
+        DataError: It cannot be read or is not a valid manifest.
+    """
+    global _manifest_cache  # noqa: PLW0603 - an immutable record, cached
     manifest = _manifest_cache
     if manifest is None:
         problems = ProblemLog()
-        value = _parse(MANIFEST, _read_bundled(MANIFEST), problems)
-        if problems:
+        manifest = _manifest(_read_json(_read_bundled, MANIFEST, problems), problems)
+        if manifest is None:
             raise problems.error()
-        if not isinstance(value, dict):
-            raise DataError([Problem(file=MANIFEST, message="expected an object")])
-        manifest = _manifest_cache = value
+        _manifest_cache = manifest
     return manifest
 
 
 def _read_bundled(name: str) -> bytes:
-    # importlib.resources costs 3.5 ms to import (it brings zipfile, tempfile,
-    # lzma...). For a package that is plain files on disk, as pip installs it,
-    # files() is the directory of the package's __init__.py, so read the file
-    # there directly; anything else (a zip file, a custom loader) goes
+    # For a package that is plain files on disk, as pip installs it, files()
+    # is the directory of the package's __init__.py: read the file there,
+    # without importing importlib.resources (see benchmarks/README.md,
+    # "Optimisations kept"); anything else (a zip file, a custom loader) goes
     # through importlib.resources.
     from importlib.machinery import SourceFileLoader, SourcelessFileLoader
 
@@ -161,8 +155,7 @@ def _read_file(file: Path, limit: int) -> bytes:
         raise _TooLarge(size, limit)
     with file.open("rb") as stream:
         # read(n) allocates n bytes up front, so ask for the size stat gave
-        # (plus one byte to notice growth), not the limit: reading the
-        # bundled files with read(limit + 1) spent 0.26 ms in allocations.
+        # (plus one byte to notice growth), not the limit.
         data = stream.read(size + 1)
         if len(data) > size:  # grew since stat(): read on, up to the limit
             data += stream.read(limit + 1 - len(data))
@@ -182,16 +175,14 @@ def _collector_paused() -> Iterator[None]:
     Pause Python's cyclic garbage collector while records are built, and
     restore it as it was when the last of any concurrent loads ends.
 
-    Why: a load allocates many container objects that live on (records,
-    tuples) and some that die young (the parsed JSON), none of them in
-    reference cycles, yet each few hundred allocations start a collection,
-    and the full collections walk every object alive, so the collector's
-    share grows with the data: it took half the time of loading 100,000
-    projects (5.9 s with it, 3.1 s without) and made load time grow 16x per
-    10x data instead of 10x. Reference counting still frees everything
-    that is not in a cycle at once; the collector runs again afterwards.
-    A child forked meanwhile starts with the collector restored (see
-    `_after_fork_in_child`).
+    A load allocates many container objects that live on, none of them in
+    reference cycles, and each few hundred allocations start a collection
+    that walks every object alive, so without the pause the collector's
+    share grows with the data. It is the package's one process-wide effect,
+    kept because it is measured to pay (benchmarks/README.md, "Optimisations
+    kept"). Reference counting still frees everything that is not in a
+    cycle at once. A child forked meanwhile starts with the collector
+    restored (see `_after_fork_in_child`).
     """
     global _collector_users, _collector_was_enabled  # noqa: PLW0603 - one process-wide state
     with _collector_lock:
@@ -236,71 +227,79 @@ def _build(read: Callable[[str], bytes]) -> Dataset:
 def _build_dataset(read: Callable[[str], bytes]) -> Dataset:
     problems = ProblemLog()
     tables: dict[str, list[Any]] = {}
-    lengths: dict[str, int] = {}
-    for cls, name in FILES.items():
-        value = _read_json(read, name, problems)
+    lengths: dict[str, int] = {}  # items in each file read, records or not
+    for entry in RECORD_FILES:
+        value = _read_json(read, entry.file, problems)
         if value is _UNREAD:
             continue
         if type(value) is not list:
             problems.append(
                 Problem(
-                    file=name,
+                    file=entry.file,
                     message=f"expected an array of records, got {json_type(value)}",
                 )
             )
             continue
-        lengths[_FIELDS[name]] = len(value)
-        hook = record_hook(cls)
-        records = tables[_FIELDS[name]] = []
-        for i, item in enumerate(value):
-            record = _built(hook, item)
-            if record is _UNREAD:  # the converter finds and locates every problem
-                record = _explain(cls, item, name, i, problems)
-            if record is not _UNREAD:
-                records.append(record)
+        lengths[entry.table] = len(value)
+        tables[entry.table] = _records(entry.record, value, entry.file, problems)
     complete = not problems  # every file read, every record built
-    manifest = _read_json(read, MANIFEST, problems)
-    version = _check_manifest(manifest, lengths, problems)
+    manifest = _manifest(_read_json(read, MANIFEST, problems), problems)
+    if manifest is not None:
+        for path, message in manifest.count_problems(lengths):
+            problems.append(Problem(file=MANIFEST, path=path, message=message))
     if not complete:
         # The rules that span records would only repeat what is missing.
         raise problems.error()
-    ds = Dataset(**tables, data_version=version)
+    ds = Dataset(**tables, data_version=None if manifest is None else manifest.data_version)
     problems.extend(check_rules(ds))
     if problems:
         raise problems.error()
     return ds
 
 
-def _built(hook: Callable[[Any], Any], item: Any) -> Any:
-    """
-    The record the fast path builds from *item*, or _UNREAD.
+def _records(cls: type, items: list[Any], name: str, problems: ProblemLog) -> list[Any]:
+    """The records built from *items*; each item refused has its problems logged instead."""
+    build: Callable[[Any], Any] = builder(cls)
+    records = []
+    for i, item in enumerate(items):
+        record = _built(build, item)
+        if record is _UNREAD:
+            _explain(cls, item, name, i, problems)
+        else:
+            records.append(record)
+    return records
 
-    Apart from `_explain`, so that what the converter raises there does not
-    carry this exception as its context.
+
+def _built(build: Callable[[Any], Any], item: Any) -> Any:
+    """
+    The record *build* makes of *item*, or _UNREAD; apart from `_explain`, so
+    that the exceptions raised there do not carry this one as their context.
     """
     try:
-        return hook(item)
-    except Exception:  # noqa: BLE001 - any failure: the converter explains it
+        return build(item)
+    except Exception:  # noqa: BLE001 - any refusal is explained
         return _UNREAD
 
 
-def _explain(cls: type, item: Any, name: str, i: int, problems: ProblemLog) -> Any:
-    """
-    The record the fast path refused, built by the converter; or _UNREAD,
-    once its problems are logged.
-    """
-    from . import _serialize  # cattrs is imported only for data with problems
+def _explain(cls: type, item: Any, name: str, i: int | None, problems: ProblemLog) -> None:
+    """Log every problem of *item*, which the converter refused to build as a *cls*."""
+    found = _convert.problems(item, cls) or [("", "refused, then built: a fault in sco_digital")]
+    for path, message in found:
+        if isinstance(message, _convert.Omitted):
+            problems.skip(name, message.problems)
+        else:
+            problems.append(Problem(file=name, record=i, path=path, message=message))
 
-    try:
-        return _serialize.CONVERTER.get_structure_hook(cls)(item, cls)
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a located Problem
-        for path, message in _serialize.problems_of(exc):
-            if isinstance(message, _serialize.Omitted):
-                problems.skip(name, message.problems)
-            else:
-                problems.append(Problem(file=name, record=i, path=path, message=message))
-        _serialize.release(exc)
-    return _UNREAD
+
+def _manifest(value: Any, problems: ProblemLog) -> Manifest | None:
+    """The `Manifest` that *value* spells, or None once its problems are logged."""
+    if value is _UNREAD:
+        return None
+    manifest = _built(builder(Manifest), value)
+    if manifest is _UNREAD:
+        _explain(Manifest, value, MANIFEST, None, problems)
+        return None
+    return manifest  # type: ignore[no-any-return]
 
 
 def _read_json(read: Callable[[str], bytes], name: str, problems: ProblemLog) -> Any:
@@ -334,67 +333,3 @@ def _parse(name: str, data: bytes, problems: ProblemLog) -> Any:
     except JSONReadError as exc:
         problems.append(Problem(file=name, message=str(exc)))
         return _UNREAD
-
-
-def _check_manifest(  # noqa: C901 - one check per manifest key
-    manifest: Any, lengths: dict[str, int], problems: ProblemLog
-) -> str | None:
-    if manifest is _UNREAD:
-        return None
-
-    def fail(path: str, message: str) -> None:
-        problems.append(Problem(file=MANIFEST, path=path, message=message))
-
-    if not isinstance(manifest, dict):
-        fail("", f"expected an object, got {json_type(manifest)}")
-        return None
-    _check_repeated(manifest, "", fail)
-    for key in _MANIFEST_KEYS:
-        if key not in manifest:
-            fail(f".{key}", "required key is missing")
-    for key in manifest:
-        if key not in _MANIFEST_KEYS:
-            fail("", f"unknown key {quote(key)}; the known keys are: {', '.join(_MANIFEST_KEYS)}")
-    for key in ("name", "title", "license"):
-        if key in manifest:
-            value = manifest[key]
-            problem = (
-                text_problem(value, MAX_NAME)
-                if type(value) is str
-                else f"expected a string, got {json_type(value)}"
-            )
-            if problem is not None:
-                fail(f".{key}", problem)
-    version = manifest.get("data_version")
-    if "data_version" in manifest and not is_data_version(version):
-        fail(".data_version", f"{quote(version)} is not a CalVer version such as '2025.08.29'")
-        version = None
-    if "counts" in manifest:
-        _check_counts(manifest["counts"], lengths, fail)
-    return version if type(version) is str else None
-
-
-def _check_counts(counts: Any, lengths: dict[str, int], fail: Callable[[str, str], None]) -> None:
-    if not isinstance(counts, dict):
-        fail(".counts", "expected an object")
-        return
-    _check_repeated(counts, ".counts", fail)
-    expected = sorted(_FIELDS.values())
-    for key in counts:
-        if key not in expected:
-            fail(".counts", f"unknown key {quote(key)}; the known keys are: {', '.join(expected)}")
-    for key in expected:
-        if key not in counts:
-            fail(f".counts.{key}", "required key is missing")
-            continue
-        count = counts[key]
-        if type(count) is not int:
-            fail(f".counts.{key}", f"expected an integer, got {quote(count)}")
-        elif key in lengths and count != lengths[key]:
-            fail(f".counts.{key}", f"says {count} but {key}.json has {lengths[key]} records")
-
-
-def _check_repeated(obj: dict[str, Any], path: str, fail: Callable[[str, str], None]) -> None:
-    if isinstance(obj, RepeatedKeys):
-        for key in obj.repeated:
-            fail(path, f"key {quote(key)} appears more than once in one object")

@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from . import models
-from .dataset import FILES
+from ._registry import FILES
 from .models import (
     Conflict,
     Country,

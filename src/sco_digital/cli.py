@@ -29,8 +29,7 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
-from . import _loader
-from ._about import TITLE
+from . import _about, _registry
 from .dataset import Dataset
 from .errors import DataError, SCODigitalError, UnknownKeyError
 from .models import (
@@ -47,15 +46,15 @@ from .models import (
 
 __all__ = ["main"]
 
-OK, DATA_ERROR, USAGE_ERROR, CANNOT_RUN = 0, 1, 2, 3
-INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
-PIPE_CLOSED = 141  # 128 + SIGPIPE
-WIDTH = 80
-OUTPUT_FORMATS = ("table", "json", "csv")
-EXPORT_FORMATS = ("csv", "json", "parquet", "sqlite", "datapackage")
+_OK, _DATA_ERROR, _USAGE_ERROR, _CANNOT_RUN = 0, 1, 2, 3
+_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
+_PIPE_CLOSED = 141  # 128 + SIGPIPE
+_WIDTH = 80
+_OUTPUT_FORMATS = ("table", "json", "csv")
+_EXPORT_FORMATS = ("csv", "json", "parquet", "sqlite", "datapackage")
 
 
-class UsageError(Exception):
+class _UsageError(Exception):
     """A mistake in the command line; exit status 2."""
 
 
@@ -119,7 +118,7 @@ class _Output:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("sco-digital").strip()
-        raise UsageError(f"{command}: {message}" if command else message)
+        raise _UsageError(f"{command}: {message}" if command else message)
 
     def _print_message(self, message: str, file: Any = None) -> None:
         # argparse writes --help to sys.stdout and swallows OSError; write
@@ -135,7 +134,7 @@ def _examples(*lines: str) -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sco-digital",
-        description=f"Query and export the {TITLE}.",
+        description=f"Query and export the {_about.TITLE}.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=_examples(
             "sco-digital summary",
@@ -167,7 +166,7 @@ def _parser() -> argparse.ArgumentParser:
     def output(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
             "--format",
-            choices=OUTPUT_FORMATS,
+            choices=_OUTPUT_FORMATS,
             default="table",
             help="output format (default: table)",
         )
@@ -256,7 +255,7 @@ def _parser() -> argparse.ArgumentParser:
         "sco-digital export --format csv out/",
         "sco-digital export --format sqlite sco.db --force",
     )
-    sub.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="what to write")
+    sub.add_argument("--format", required=True, choices=_EXPORT_FORMATS, help="what to write")
     sub.add_argument(
         "out",
         type=_path,
@@ -310,7 +309,7 @@ def _clip(value: Any, width: int) -> str:
 
 def _table(rows: Sequence[dict[str, Any]], widths: dict[str, int]) -> str:
     """
-    Rows as a table at most WIDTH wide. The first column is a key to copy
+    Rows as a table at most _WIDTH wide. The first column is a key to copy
     (an id, a code) and is never clipped: a longer key gets a line of its
     own, with the row's other cells on the next line. Other cells are
     clipped with an ellipsis.
@@ -377,12 +376,12 @@ def _records(
 
 def _summary(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     rows = [
-        {"table": name, "records": len(getattr(ds, name))}
-        for name in ("countries", "projects", "indicators", "organizations", "sources", "conflicts")
+        {"table": entry.table, "records": len(getattr(ds, entry.table))}
+        for entry in _registry.RECORD_FILES
     ]
     if args.format == "table":
         members = ", ".join(c.code for c in ds.members())
-        out.write(f"{TITLE}, data version {ds.data_version}\n")
+        out.write(f"{_about.TITLE}, data version {ds.data_version}\n")
         out.write(f"Member states today: {members}\n\n")
     _emit(rows, args, {"table": 14, "records": 7}, out)
 
@@ -437,13 +436,13 @@ def _search(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     try:
         found = ds.search(args.text)
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise _UsageError(str(exc)) from None
     _project_rows(ds, found, args, out)
 
 
 def _show(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     record = _find(ds, args.id)
-    from ._serialize import unstructure
+    from ._convert import unstructure
 
     raw = unstructure(record)
     if args.format == "json":
@@ -480,12 +479,12 @@ def _show_field(key: str, value: Any, out: _Output) -> None:
                 else str(item)
             )
             out.write(
-                textwrap.fill(text, WIDTH, initial_indent="  - ", subsequent_indent="    ") + "\n"
+                textwrap.fill(text, _WIDTH, initial_indent="  - ", subsequent_indent="    ") + "\n"
             )
     else:
         out.write(
             textwrap.fill(
-                str(value), WIDTH, initial_indent=f"{label:<14}", subsequent_indent=" " * 14
+                str(value), _WIDTH, initial_indent=f"{label:<14}", subsequent_indent=" " * 14
             )
             + "\n"
         )
@@ -535,16 +534,22 @@ def _export(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     try:
         path = writer(ds, args.out, overwrite=args.force, **options)
     except FileExistsError as exc:
-        raise UsageError(f"{exc.args[0]}") from None
+        raise _UsageError(f"{exc.args[0]}") from None
     except ImportError as exc:
-        raise UsageError(str(exc)) from None
-    out.write(f"wrote {args.format} to {escape(str(path))}\n")
+        raise _UsageError(str(exc)) from None
+    out.write(f"wrote {args.format} to {_escape(str(path))}\n")
+
+
+def _load(path: str | None) -> Dataset:
+    from . import _loader  # imported by the commands that load data, not by --help
+
+    return _loader.load() if path is None else _loader.load(path)
 
 
 def _validate(_ds: Dataset | None, args: argparse.Namespace, out: _Output) -> None:
     target = args.dir if args.dir is not None else args.data
-    loaded = _loader.load(target) if target is not None else _loader.load()
-    where = "the bundled data" if target is None else escape(target)
+    loaded = _load(target)
+    where = "the bundled data" if target is None else _escape(target)
     out.write(f"{where}: valid ({loaded!r})\n")
 
 
@@ -564,13 +569,13 @@ def _serve(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     try:
         if args.save is not None:
             written = _serve.save(ds, args.save)
-            out.write("".join(f"wrote {escape(str(path))}\n" for path in written))
+            out.write("".join(f"wrote {_escape(str(path))}\n" for path in written))
         else:
             _serve.serve(
                 ds, host=args.host, port=args.port, open_browser=args.open, announce=announce
             )
     except (ImportError, FileExistsError, _serve.ListenError) as exc:
-        raise UsageError(str(exc)) from None
+        raise _UsageError(str(exc)) from None
 
 
 # Option values, checked as argparse reads them: a bad one is a usage error.
@@ -621,7 +626,7 @@ def _lookup(vocabulary: type[Any], key: str) -> Any:
     return vocabulary.lookup(key)
 
 
-COMMANDS: dict[str, Callable[[Any, argparse.Namespace, _Output], None]] = {
+_COMMANDS: dict[str, Callable[[Any, argparse.Namespace, _Output], None]] = {
     "summary": _summary,
     "countries": _countries,
     "projects": _projects,
@@ -638,10 +643,10 @@ COMMANDS: dict[str, Callable[[Any, argparse.Namespace, _Output], None]] = {
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     if argv is not None and any("\x00" in arg for arg in argv):
         # A shell cannot pass one, and no file name can hold one.
-        raise UsageError("an argument contains a NUL character")
+        raise _UsageError("an argument contains a NUL character")
     args = _parser().parse_args(argv)
     if getattr(args, "bom", False) and args.format != "csv":
-        raise UsageError(f"{args.command}: --bom goes with --format csv")
+        raise _UsageError(f"{args.command}: --bom goes with --format csv")
     return args
 
 
@@ -659,7 +664,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     if sys.stdout is None:  # started with standard output closed (`>&-`)
         _error("standard output is closed; redirect it to a file or to /dev/null")
-        return CANNOT_RUN
+        return _CANNOT_RUN
     out = _Output(sys.stdout)
     try:
         status = _run(argv, out)
@@ -668,17 +673,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`| head`): stop quietly, as the Python docs
         # advise, with the status of a process that SIGPIPE ended.
         _silence_stdout()
-        return PIPE_CLOSED
+        return _PIPE_CLOSED
     except _OutputFailed as exc:
         _error(f"cannot write the output: {exc}")
         _silence_stdout()
-        return CANNOT_RUN
+        return _CANNOT_RUN
     except MemoryError:
         _error("out of memory")
-        return CANNOT_RUN
+        return _CANNOT_RUN
     except KeyboardInterrupt:
         _error("interrupted")
-        return INTERRUPTED
+        return _INTERRUPTED
     return status
 
 
@@ -687,40 +692,39 @@ def _run(argv: Sequence[str] | None, out: _Output) -> int:  # noqa: C901, PLR091
         args = _parse(argv)
         if args.version:
             from . import __version__ as version
+            from ._loader import bundled_manifest
 
-            out.write(
-                f"sco-digital {version} (data {_loader.bundled_manifest()['data_version']})\n"
-            )
-            return OK
+            out.write(f"sco-digital {version} (data {bundled_manifest().data_version})\n")
+            return _OK
         if args.command is None:
             _parser().print_help(out)
-            return USAGE_ERROR
-        run = COMMANDS[args.command]
+            return _USAGE_ERROR
+        run = _COMMANDS[args.command]
         if args.command == "validate":
             run(None, args, out)
         else:
-            ds = _loader.load(args.data) if args.data is not None else _loader.load()
+            ds = _load(args.data)
             run(ds, args, out)
-    except (UsageError, UnknownKeyError) as exc:
+    except (_UsageError, UnknownKeyError) as exc:
         _error(str(exc))
-        return USAGE_ERROR
+        return _USAGE_ERROR
     except DataError as exc:
         for problem in exc.problems:
             _error(str(problem))
         for line in exc.omitted_lines():
             _error(line)
-        return DATA_ERROR
+        return _DATA_ERROR
     except SCODigitalError as exc:
         _error(str(exc))
-        return DATA_ERROR
+        return _DATA_ERROR
     except BrokenPipeError:  # for main()
         raise
     except OSError as exc:
         _error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
-        return DATA_ERROR
+        return _DATA_ERROR
     except SystemExit as exc:  # argparse's --help
-        return exc.code if isinstance(exc.code, int) else OK
-    return OK
+        return exc.code if isinstance(exc.code, int) else _OK
+    return _OK
 
 
 def _silence_stdout() -> None:
@@ -737,7 +741,7 @@ def _silence_stdout() -> None:
         pass
 
 
-def escape(text: str) -> str:
+def _escape(text: str) -> str:
     r"""
     *text* with every character that is not printable escaped (``\x1b``,
     ``\u202e``): controls that would drive the terminal, line breaks, and
@@ -754,7 +758,7 @@ def _error(message: str) -> None:
     if stream is None:  # started with standard error closed: nowhere to say it
         return
     try:
-        stream.write(f"sco-digital: {escape(message)}\n")
+        stream.write(f"sco-digital: {_escape(message)}\n")
         stream.flush()
     except (OSError, ValueError):
         pass

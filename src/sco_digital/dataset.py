@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -58,17 +57,6 @@ _Subject = Country | Organization | Project
 _CitedRecord = Country | Membership | Organization | Project | Indicator | Conflict
 """Records that cite sources (a country through its memberships and names)."""
 
-FILES: Mapping[type, str] = MappingProxyType(
-    {
-        Source: "sources.json",
-        Country: "countries.json",
-        Organization: "organizations.json",
-        Project: "projects.json",
-        Indicator: "indicators.json",
-        Conflict: "conflicts.json",
-    }
-)
-"""The data file each kind of record lives in."""
 
 _SCO = "SCO"
 

@@ -37,8 +37,9 @@ from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
 import attrs
 
 from ._about import LICENSE, LICENSE_URL, TITLE
+from ._registry import FILES
 from ._staging import staged
-from .dataset import FILES, Dataset
+from .dataset import Dataset
 from .models import PartialDate, Vocabulary
 
 if TYPE_CHECKING:

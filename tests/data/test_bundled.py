@@ -16,7 +16,7 @@ import pytest
 
 import sco_digital as sd
 from sco_digital import _serialize
-from sco_digital.dataset import FILES
+from sco_digital._registry import FILES
 
 SEED = "pd-seed-2025-08-29"
 SEED_PUBLISHER = "People's Daily"

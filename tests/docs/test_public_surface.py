@@ -70,8 +70,6 @@ KNOWN_STRAYS: dict[str, frozenset[str]] = {
             "write_file",
         }
     ),
-    # core helper fixes this: FILES becomes its registry of record files
-    "sco_digital.dataset": frozenset({"FILES"}),
     # records helper fixes these (models.py becomes a facade of _keys, _rules...)
     "sco_digital.models": frozenset(
         {
@@ -94,24 +92,6 @@ KNOWN_STRAYS: dict[str, frozenset[str]] = {
     ),
     # records helper fixes these (strategies.py reads _rules)
     "sco_digital.strategies": frozenset({"Pick", "T"}),
-    # core helper fixes these (cli.py's use of internals)
-    "sco_digital.cli": frozenset(
-        {
-            "CANNOT_RUN",
-            "COMMANDS",
-            "DATA_ERROR",
-            "EXPORT_FORMATS",
-            "INTERRUPTED",
-            "OK",
-            "OUTPUT_FORMATS",
-            "PIPE_CLOSED",
-            "TITLE",
-            "USAGE_ERROR",
-            "UsageError",
-            "WIDTH",
-            "escape",
-        }
-    ),
     # no owner in issue 10's layout: the lead decides (rename or export)
     "sco_digital.errors": frozenset({"ProblemLog", "shown_key"}),
 }

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from hostile.corrupt import edit
 from sco_digital import export
-from sco_digital.cli import EXPORT_FORMATS, main
+from sco_digital.cli import _EXPORT_FORMATS as EXPORT_FORMATS
+from sco_digital.cli import main
 
 WORDS = [
     *("summary", "countries", "projects", "show", "indicators", "search", "export"),

@@ -245,7 +245,7 @@ class TestInterrupt:
         [
             ("sco_digital.cli", ["summary"]),  # start-up: importing the command line
             ("attrs", ["summary"]),  # start-up: importing a dependency
-            ("sco_digital._serialize", ["validate", "DIR"]),  # loading invalid data
+            ("sco_digital._convert", ["validate", "DIR"]),  # loading data
         ],
     )
     def test_at_each_stage(self, module: str, argv: list[str], tmp_path: Path) -> None:
@@ -286,7 +286,7 @@ def test_memory_error(tmp_path: Path) -> None:
         """
         import resource, sys
         from sco_digital.cli import main
-        import sco_digital._serialize  # everything imported before the limit
+        import sco_digital._loader  # everything imported before the limit
         with open("/proc/self/statm") as f:
             size = int(f.read().split()[0]) * resource.getpagesize()
         resource.setrlimit(resource.RLIMIT_AS, (size + 40_000_000, resource.RLIM_INFINITY))

@@ -30,8 +30,8 @@ from sco_digital import (
     Vocabulary,
 )
 from sco_digital._indexes import Index
+from sco_digital._registry import FILES
 from sco_digital._search import SearchIndex
-from sco_digital.dataset import FILES
 from sco_digital.models import vocabulary_index
 
 LEAVES = (str, int, float, bool, type(None), dt.date, Vocabulary)

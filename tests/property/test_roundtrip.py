@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import sco_digital as sd
-from sco_digital._serialize import structure, unstructure
+from sco_digital._convert import structure, unstructure
 from sco_digital.export import (
     TABLES,
     to_arrow,

@@ -1,6 +1,6 @@
 """
 The fast paths give the same answers as the paths they short-cut: the
-loader's record hooks build what the cattrs converter builds and refuse what
+converter's first pass builds what its explaining pass builds and refuses what
 it refuses, and normalize_key's ASCII path folds as the Unicode path does.
 """
 
@@ -9,22 +9,21 @@ from __future__ import annotations
 import concurrent.futures
 import gc
 import string
-import subprocess
-import sys
-import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
+from cattrs.errors import ForbiddenExtraKeysError
 from hypothesis import given
 from hypothesis import strategies as st
 
 import mini
 import sco_digital as sd
-from sco_digital import Conflict, Country, Indicator, Organization, Project, Source, _loader
-from sco_digital._serialize import RECORD_TYPES, structure, unstructure
-from sco_digital._structure import Refused, record_hook
+from sco_digital import Conflict, Country, Indicator, Organization, Project, Source
+from sco_digital._convert import builder, problems, unstructure
+from sco_digital._registry import FILES
 from sco_digital.models import _fold_unicode, normalize_key
 
 TOP = (Source, Country, Organization, Project, Indicator, Conflict)
@@ -48,18 +47,25 @@ def outcome(build: Any) -> tuple[str, Any]:
         return "refused", None
 
 
-class TestRecordHooks:
+class TestOneBuilder:
+    """
+    The converter's first pass (detailed validation off) and its explaining pass
+    (on) agree: a value either builds, or has problems to list, never both.
+    """
+
     @pytest.mark.parametrize("cls", TOP, ids=lambda cls: cls.__name__)
     def test_bundled_records_build_equal(self, cls: type) -> None:
-        """Every bundled record, written out and read back by both paths, is equal."""
-        records = getattr(sd.load(), sd.dataset.FILES[cls].removesuffix(".json"))
+        """Every bundled record, written out and read back, is equal, with no problem."""
+        records = getattr(sd.load(), FILES[cls].removesuffix(".json"))
+        build: Callable[[Any], Any] = builder(cls)
         for record in records:
             raw = unstructure(record)
-            assert structure(raw, cls) == record_hook(cls)(raw) == record
+            assert record == build(raw)
+            assert [] == problems(raw, cls)
 
     @given(data=st.data())
-    def test_same_verdict_as_the_converter(self, data: st.DataObject) -> None:
-        """A valid record with one key changed, removed or added: both paths agree."""
+    def test_same_verdict_in_both_passes(self, data: st.DataObject) -> None:
+        """A valid record with one key changed, removed or added: both passes agree."""
         cls = data.draw(st.sampled_from(TOP))
         record = data.draw(st.from_type(cls))
         raw: dict[str, Any] = unstructure(record)
@@ -68,7 +74,8 @@ class TestRecordHooks:
             raw.pop(key, None)
         else:
             raw[key] = data.draw(json_values)
-        assert outcome(lambda: structure(raw, cls)) == outcome(lambda: record_hook(cls)(raw))
+        built, _ = outcome(lambda: builder(cls)(raw))
+        assert (built == "built") == (problems(raw, cls) == [])
 
     @pytest.mark.parametrize(
         "changes",
@@ -84,52 +91,60 @@ class TestRecordHooks:
             {"extra": 1},
         ],
     )
-    def test_refuses_what_the_converter_refuses(self, changes: dict[str, Any]) -> None:
+    def test_refused_by_both(self, changes: dict[str, Any]) -> None:
         raw: dict[str, Any] = unstructure(mini.projects()[1])
         raw.update(changes)
-        with pytest.raises(Exception):  # noqa: B017, PT011 - the converter's own error
-            structure(raw, Project)
-        with pytest.raises(Exception):  # noqa: B017, PT011 - any: the loader then asks the converter
-            record_hook(Project)(raw)
+        with pytest.raises(Exception):  # noqa: B017, PT011 - any: the loader then explains it
+            builder(Project)(raw)
+        assert problems(raw, Project)
 
-    def test_refuses_repeated_keys_and_missing_keys(self) -> None:
+    def test_refuses_repeated_keys(self) -> None:
+        """An object with a repeated key is refused, although a dict holds its last value."""
         from sco_digital._json import parse
 
-        with pytest.raises(Refused):
-            record_hook(sd.Participant)(
-                parse(b'{"country": "CN", "country": "KZ", "role": "host"}')
-            )
-        with pytest.raises(Refused):
-            record_hook(sd.Participant)({"country": "CN"})
-
-    @pytest.mark.parametrize("cls", RECORD_TYPES, ids=lambda cls: cls.__name__)
-    def test_every_field_type_has_a_hook(self, cls: type) -> None:
-        """record_hook raises TypeError for a field type it has no hook for."""
-        assert callable(record_hook(cls))
-
-    def test_unknown_field_type(self) -> None:
-        @attrs.frozen
-        class Odd:
-            when: complex
-
-        with pytest.raises(TypeError, match="^no hook for fields of type <class 'complex'>$"):
-            record_hook(Odd)
-
-    def test_valid_data_loads_without_cattrs(self) -> None:
-        """Cattrs is imported only when a record needs the converter to explain it."""
-        code = (
-            "import sys, sco_digital as sd\n"
-            "sd.load(); sd.by_country('UZ')\n"
-            "print('cattrs' in sys.modules)\n"
+        raw = parse(b'{"country": "CN", "country": "KZ", "role": "host"}')
+        with pytest.raises(TypeError):
+            builder(sd.Participant)(raw)
+        assert [("", "key 'country' appears more than once in one object")] == problems(
+            raw, sd.Participant
         )
-        done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
-        assert "False\n" == done.stdout
+
+    def test_never_kept_if_refused(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A value the first pass refuses is not built even if the explaining pass would be."""
+        import cattrs
+
+        import sco_digital._convert as convert
+
+        raw = {"country": "CN", "role": "host", "extra": 1}
+        monkeypatch.setattr(convert, "_explaining", cattrs.Converter)  # ignores unknown keys
+        with pytest.raises(ForbiddenExtraKeysError):
+            convert.structure(raw, sd.Participant)
+
+    def test_never_loaded_if_refused(self, mini_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A record the first pass refuses fails the load even if no problem is explained."""
+        import sco_digital._convert as convert
+
+        (mini_dir / "conflicts.json").write_text('[{"id": 1}]', encoding="utf-8")
+        monkeypatch.setattr(convert, "problems", lambda _value, _cls: [])
+        with pytest.raises(sd.DataError) as info:
+            sd.load(mini_dir)
+        assert ["conflicts.json[0]: refused, then built: a fault in sco_digital"] == [
+            str(p) for p in info.value.problems if p.file == "conflicts.json"
+        ]
+
+
+RECORD_TYPES = (
+    *TOP,
+    sd.Membership,
+    sd.CountryName,
+    sd.Participant,
+    sd.OrganizationParticipant,
+    sd.Identifier,
+)
 
 
 def text_fields() -> list[tuple[type, str]]:
-    """Every (record type, field) whose value the fast path hands to the class unchecked."""
+    """Every (record type, field) holding text."""
     return [
         (cls, field.name)
         for cls in RECORD_TYPES
@@ -148,7 +163,7 @@ def valid_raw(cls: type) -> dict[str, Any]:
             organization="caict", role=sd.OrganizationRole.FINANCIER
         ),
         sd.Identifier: sd.Identifier(scheme=sd.IdentifierScheme.AIDDATA_GCDF_3, id="42401"),
-    }.get(cls) or getattr(ds, sd.dataset.FILES[cls].removesuffix(".json"))[0]
+    }.get(cls) or getattr(ds, FILES[cls].removesuffix(".json"))[0]
     raw: dict[str, Any] = unstructure(record)
     return raw
 
@@ -157,15 +172,14 @@ class TestTextFields:
     @pytest.mark.parametrize(("cls", "name"), text_fields(), ids=str)
     @pytest.mark.parametrize("value", [1, 1.5, True, {}, {"a": "b"}, [1]], ids=repr)
     def test_the_class_refuses_what_is_not_text(self, cls: type, name: str, value: Any) -> None:
-        """The validators refuse every non-string JSON value where the converter expects text."""
+        """Both passes refuse every non-string JSON value where text is expected."""
         raw = valid_raw(cls)
         if attrs.fields_dict(cls)[name].type == tuple[str, ...]:
             value = [value]
         raw[name] = value
-        with pytest.raises(Exception):  # noqa: B017, PT011 - any refusal sends the record to the converter
-            record_hook(cls)(raw)
-        with pytest.raises(Exception):  # noqa: B017, PT011 - and the converter refuses it too
-            structure(raw, cls)
+        with pytest.raises(Exception):  # noqa: B017, PT011 - any refusal sends the record to be explained
+            builder(cls)(raw)
+        assert problems(raw, cls)
 
 
 class TestDaysInMonth:
@@ -206,21 +220,11 @@ class TestNormalizeKey:
             normalize_key(5)  # type: ignore[arg-type]
 
 
-class TestCollectorPause:
-    """load() pauses the cyclic garbage collector and always restores it."""
+class TestNoSideEffects:
+    """A load leaves the garbage collector as it found it, also when several run at once."""
 
     def test_restored_after_a_load(self, mini_dir: Path) -> None:
-        seen = []
-        real = _loader._build_dataset
-
-        def spy(read: Any) -> sd.Dataset:
-            seen.append(gc.isenabled())
-            return real(read)
-
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(_loader, "_build_dataset", spy)
-            sd.load(mini_dir)
-        assert [False] == seen
+        sd.load(mini_dir)
         assert gc.isenabled()
 
     def test_restored_after_a_failed_load(self, mini_dir: Path) -> None:
@@ -238,20 +242,7 @@ class TestCollectorPause:
             gc.enable()
 
     def test_concurrent_loads(self, mini_dir: Path) -> None:
-        """The collector stays paused until the last of several concurrent loads ends."""
-        inside = threading.Barrier(3)
-        states = []
-        real = _loader._build_dataset
-
-        def slow(read: Any) -> sd.Dataset:
-            inside.wait(timeout=10)  # all three loads are building at once
-            states.append(gc.isenabled())
-            return real(read)
-
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(_loader, "_build_dataset", slow)
-            with concurrent.futures.ThreadPoolExecutor(3) as pool:
-                results = list(pool.map(lambda _: sd.load(mini_dir), range(3)))
-        assert [False, False, False] == states
-        assert results[0] == results[1] == results[2]
+        with concurrent.futures.ThreadPoolExecutor(3) as pool:
+            results = list(pool.map(lambda _: sd.load(mini_dir), range(6)))
+        assert all(result == results[0] for result in results)
         assert gc.isenabled()

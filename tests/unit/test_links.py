@@ -20,7 +20,7 @@ from sco_digital import (
     OrganizationRole,
     Project,
     UnknownKeyError,
-    _serialize,
+    _convert,
 )
 from sco_digital.export import to_records
 
@@ -196,14 +196,14 @@ class TestRules:
 class TestJson:
     def test_empty_fields_omitted(self) -> None:
         """A project without roles or identifiers is written without those keys."""
-        written = _serialize.unstructure(mini.projects()[0])
+        written = _convert.unstructure(mini.projects()[0])
         assert "organization_roles" not in written
         assert "identifiers" not in written
 
     def test_round_trip(self, ds: Dataset) -> None:
         """Roles and identifiers are written last, as objects, and read back equal."""
         cable = ds.project("cable")
-        written = _serialize.unstructure(cable)
+        written = _convert.unstructure(cable)
         assert ["sources", "note", "organization_roles", "identifiers"] == list(written)[-4:]
         assert [
             {"organization": "caict", "role": "financier"},
@@ -214,16 +214,16 @@ class TestJson:
             {"scheme": "aiddata_gcdf_3", "id": "70878"},
             {"scheme": "aiddata_gcdf_3", "id": "70881"},
         ] == written["identifiers"]
-        assert cable == _serialize.structure(json.loads(json.dumps(written)), Project)
+        assert cable == _convert.structure(json.loads(json.dumps(written)), Project)
 
     def test_bad_role_located(self) -> None:
         """An unknown role is refused with its path."""
-        raw = _serialize.unstructure(mini.projects()[0])
+        raw = _convert.unstructure(mini.projects()[0])
         raw["organization_roles"] = [{"organization": "caict", "role": "banker"}]
         with pytest.raises(Exception) as info:  # noqa: PT011 - the problems are checked below
-            _serialize.structure(raw, Project)
+            _convert.structure(raw, Project)
         assert [(".organization_roles[0].role", "'banker' is not a known organization role")] == [
-            (path, message) for path, message in _serialize.problems_of(info.value)
+            (path, message) for path, message in _convert.problems_of(info.value)
         ]
 
 

@@ -153,8 +153,21 @@ class TestDirectory:
                 ".counts: unknown key 'widgets'; the known keys are: conflicts, countries, indicators, organizations, projects, sources",
             ),
             (
+                lambda m: m.update(name="sco-digit"),
+                ".name: 'sco-digit' is not this dataset's name; expected 'sco-digital'",
+            ),
+            (
+                lambda m: m.update(title="SCO dataset"),
+                ".title: 'SCO dataset' is not this dataset's title;"
+                " expected 'SCO digital cooperation dataset'",
+            ),
+            (
+                lambda m: m.update(license="CC0-1.0"),
+                ".license: 'CC0-1.0' is not this dataset's licence; expected 'CC-BY-4.0'",
+            ),
+            (
                 lambda m: m["counts"].update(sources="4"),
-                ".counts.sources: expected an integer, got '4'",
+                ".counts.sources: expected an integer, got a string",
             ),
         ],
     )

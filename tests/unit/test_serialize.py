@@ -11,7 +11,8 @@ import pytest
 import mini
 import sco_digital as sd
 from sco_digital import Indicator, Membership, PartialDate, Project, Source
-from sco_digital._serialize import dumps, problems_of, structure, unstructure
+from sco_digital._convert import problems_of, structure, unstructure
+from sco_digital._serialize import dumps
 
 
 def problems(value: Any, cls: type) -> list[tuple[str, str]]:
@@ -83,13 +84,22 @@ class TestStrict:
         """Wrong types, names instead of slugs, bad dates and unknown keys are refused."""
         assert expected == problems(project_json(**changes), Project)
 
-    def test_every_problem_is_listed(self) -> None:
-        """Type problems and validator problems of one record are all reported."""
+    def test_every_type_problem_is_listed(self) -> None:
+        """Every value of the wrong type in one record is reported, in field order."""
+        assert [
+            (".name", "expected a string, got a number"),
+            (".kind", "expected a string, got a boolean"),
+            (".started", "expected a string, got a number"),
+        ] == problems(project_json(started=2025, name=1, kind=True), Project)
+
+    def test_first_validator_problem(self) -> None:
+        """Once every field is built, the class's validators report the first field they refuse."""
         assert [
             (".id", "'Bad' is not a slug (lowercase letters, digits, single hyphens)"),
-            (".name", "' x' has leading or trailing spaces"),
-            (".ended", "2020 is before started (2023-05-23)"),
         ] == problems(project_json(id="Bad", name=" x", ended="2020"), Project)
+        assert [(".ended", "2020 is before started (2023-05-23)")] == problems(
+            project_json(ended="2020"), Project
+        )
 
     def test_missing_key(self) -> None:
         """A missing required key is named."""
