@@ -332,7 +332,8 @@ def _emit(
     if args.format == "json":
         _json(rows, out)
     elif args.format == "csv":
-        from .export import TABLES, csv_text
+        from ._writers import csv_text
+        from .export import TABLES
 
         header = list(rows[0]) if table is None else [c.name for c in TABLES[table].columns]
         text = csv_text(header, ([row[f] for f in header] for row in rows), lineterminator="\n")

@@ -34,10 +34,10 @@ from sco_digital import (
     Source,
     Unit,
     _loader,
-    export,
 )
 from sco_digital._schemas import _STRING_KINDS, RULES_BEYOND, dumps, generate
 from sco_digital._serialize import structure, unstructure
+from sco_digital._writers import json_files
 from sco_digital.errors import ProblemLog
 from sco_digital.export import write_json
 
@@ -69,7 +69,7 @@ MANIFEST = Draft202012Validator(schema_of("manifest.json"))
 
 
 def mini_manifest() -> str:
-    return export.json_files(mini.dataset())["manifest.json"]
+    return json_files(mini.dataset())["manifest.json"]
 
 
 def loads(raw: dict[str, Any], cls: type) -> bool:

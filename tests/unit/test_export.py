@@ -26,7 +26,6 @@ from sco_digital.export import (
     TABLES,
     Column,
     ForeignKey,
-    sqlite_schema,
     to_arrow,
     to_pandas,
     to_polars,
@@ -457,12 +456,23 @@ class TestSqlite:
                 assert any(cols[: len(key.columns)] == key.columns for cols in indexed), (name, key)
         connection.close()
 
-    def test_created_index_names(self) -> None:
+    def test_created_index_names(self, ds: Dataset, tmp_path: Path) -> None:
         """Indexes are made only where the primary key does not serve."""
-        indexes = [line for line in sqlite_schema().splitlines() if line.startswith("CREATE INDEX")]
-        assert 'CREATE INDEX "project_sources_source" ON "project_sources" ("source");' in indexes
-        assert not any('"project_sources_project"' in line for line in indexes)
-        assert 'CREATE INDEX "projects_parent" ON "projects" ("parent");' in indexes
+        connection = sqlite3.connect(write_sqlite(ds, tmp_path / "sco.db"))
+        indexes = dict(
+            connection.execute(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+            )
+        )
+        connection.close()
+        assert (
+            'CREATE INDEX "project_sources_source" ON "project_sources" ("source")'
+            == (indexes["project_sources_source"])
+        )
+        assert "project_sources_project" not in indexes
+        assert (
+            'CREATE INDEX "projects_parent" ON "projects" ("parent")' == indexes["projects_parent"]
+        )
 
     def test_dataset_info(self, ds: Dataset, tmp_path: Path) -> None:
         connection = sqlite3.connect(write_sqlite(ds, tmp_path / "sco.db"))
@@ -578,7 +588,7 @@ class TestDatapackage:
         assert {
             "name": "started",
             "type": "string",
-            "description": "When it began.",
+            "description": "When it began (launch, signature, adoption, opening).",
             "constraints": {"pattern": "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"},
         } == projects["fields"][6]
         valid_from = resources["memberships"]["schema"]["fields"][7]
