@@ -2,10 +2,10 @@
 The exported tables: `Column`, `ForeignKey`, `Table` and `TABLES`.
 
 A table is what each of its rows describes (its `Table.items`: the records,
-or a record with one element of a list field and its position) and its
-columns; each column owns the getter that reads its value off an item, so a
-row is its columns' values in order and nothing keeps rows and columns in
-step by hand. A column that is a record field takes its description from
+or for a join table, tuples of a record, a position and one element of the
+record's list field) and its columns; each column owns the getter that reads
+its value off an item, so a row is its columns' values in order and nothing
+keeps rows and columns in step by hand. A column that is a record field takes its description from
 the field's entry in the record's docstring (`_field_doc`).
 """
 
@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import builtins
 import functools
+import keyword
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, SupportsIndex
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
 
 import attrs
 
@@ -64,8 +65,56 @@ it) and ``"date"`` (a calendar day, always known to the day by design).
 _PRECISIONS = ("year", "month", "day")
 
 
+class Getter:
+    """
+    A column getter: the dotted attribute *path* ("" for the value itself)
+    of an item, or of its element *at* when items are tuples, passed to
+    *convert* if given.
+
+    `Table.rows` and `to_records` read these inline, in one function per
+    table generated on first use (as attrs generates ``__init__``), instead
+    of calling a getter per cell: benchmarks/README.md ("exports") has the
+    measure that keeps it.
+    """
+
+    __slots__ = ("_get", "at", "convert", "path")
+
+    def __init__(
+        self, path: str = "", *, at: int | None = None, convert: Callable[[Any], Any] | None = None
+    ) -> None:
+        self.path = path
+        self.at = at
+        self.convert = convert
+        self._get = attrgetter(path) if path else None
+
+    def __call__(self, item: Any) -> Any:
+        value = item if self.at is None else item[self.at]
+        if self._get is not None:
+            value = self._get(value)
+        return value if self.convert is None else self.convert(value)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _getter, (self.path, self.at, self.convert)
+
+    def __repr__(self) -> str:
+        return f"Getter({self.path!r}, at={self.at!r}, convert={self.convert!r})"
+
+    def expression(self) -> str | None:
+        """The Python expression of the value read off ``item``, if it can be written as one."""
+        parts = self.path.split(".") if self.path else []
+        if not all(part.isidentifier() and not keyword.iskeyword(part) for part in parts):
+            return None
+        return "".join(
+            ["item", "" if self.at is None else f"[{self.at:d}]", *(f".{p}" for p in parts)]
+        )
+
+
+def _getter(path: str, at: int | None, convert: Callable[[Any], Any] | None) -> Getter:
+    return Getter(path, at=at, convert=convert)
+
+
 def _attribute_getter(column: Column) -> Callable[[Any], Any]:
-    return attrgetter(column.name)
+    return Getter(column.name)
 
 
 @attrs.frozen
@@ -148,9 +197,9 @@ class Table:
         columns: Its columns, in order.
         primary_key: The columns whose values are unique to each row.
         items: Gives, for a Dataset, what each row describes, in row
-            order (a record, or a record with one element of a list field
-            and its position); each column's `Column.get` reads its value
-            off one.
+            order (a record, or a tuple of a record, a position and one
+            element of the record's list field); each column's
+            `Column.get` reads its value off one.
         foreign_keys: Every foreign key; by default, one per column with
             `Column.references`.
 
@@ -186,9 +235,33 @@ class Table:
         The rows of *ds*: one tuple per item, of each column's value in
         column order (the plain values of `to_records`).
         """
-        getters = [column.get for column in self.columns]
-        for item in self.items(ds):
-            yield tuple([get(item) for get in getters])
+        return map(_reader(tuple(column.get for column in self.columns)), self.items(ds))
+
+
+@functools.cache
+def _reader(getters: tuple[Callable[[Any], Any], ...], keys: tuple[str, ...] = ()) -> Any:
+    """
+    A function of an item giving the tuple of what each of *getters* reads
+    off it, or with *keys*, the dict of those values by key.
+    """
+    names: dict[str, Any] = {}
+    values = []
+    for i, get in enumerate(getters):
+        value = get.expression() if isinstance(get, Getter) else None
+        if value is None:
+            names[f"get{i}"] = get
+            value = f"get{i}(item)"
+        elif isinstance(get, Getter) and get.convert is not None:
+            names[f"convert{i}"] = get.convert
+            value = f"convert{i}({value})"
+        values.append(value)
+    if keys:
+        entries = [f"{key!r}: {value}" for key, value in zip(keys, values, strict=True)]
+        body = "{" + ", ".join(entries) + "}"
+    else:
+        body = f"({', '.join(values)},)"
+    exec(f"def read(item):\n    return {body}\n", names)  # noqa: S102 - see Getter.expression
+    return names["read"]
 
 
 def _table(name: str) -> Table:
@@ -223,8 +296,10 @@ def to_records(ds: Dataset, table: str) -> list[dict[str, Any]]:
     .. versionadded:: 0.1.0
     """
     spec = _table(table)
-    names = [c.name for c in spec.columns]
-    return [dict(zip(names, row, strict=True)) for row in spec.rows(ds)]
+    getters = tuple(column.get for column in spec.columns)
+    return list(
+        map(_reader(getters, tuple(column.name for column in spec.columns)), spec.items(ds))
+    )
 
 
 # -- descriptions --------------------------------------------------------------------
@@ -254,52 +329,47 @@ def _field_doc(cls: type, name: str) -> str:
 
 # -- columns -------------------------------------------------------------------------
 
-
-class _Element(NamedTuple):
-    """One element of a list field of a record, at *position* (1 for the first)."""
-
-    record: Any
-    position: int
-    value: Any
-
-
-class _Keyed(NamedTuple):
-    """An item with what the key it holds names (see `_kinds`)."""
-
-    record: Any
-    kind: str | None
+# The items of a join table are tuples: (record, position, value) for each element of a
+# record's list field (position 1 for the first); the sources of such an element add the
+# element's position as _SEQ; conflict records add what the record key names as _KIND.
+_RECORD, _POSITION, _VALUE, _SEQ = 0, 1, 2, 3
+_KIND = 3
+_SUBJECT_KIND = 1
+"""An indicator's items: (indicator, what its subject names)."""
 
 
 def _c(
     name: str,
     type_: ColumnType,
     description: str,
-    get: str | Callable[[Any], Any] | None = None,
+    get: str | Callable[[Any], Any] = "",
+    *,
+    at: int | None = None,
     **kw: Any,
 ) -> tuple[Column, ...]:
     """
     The column *name*, with a ``*_precision`` column after a partial date.
 
-    *get* reads the value off an item: a dotted attribute path (by default
-    *name*), read as a term's slug for a vocabulary, and as the ISO text
-    and precision for a partial date; or a function giving a plain value.
+    *get* reads the value off an item (its element *at* for tuples): a
+    dotted attribute path (by default *name*, or the element itself with
+    *at*), read as a term's slug for a vocabulary, and as the ISO text and
+    precision for a partial date; or a function giving a plain value.
     """
     if callable(get):
         return (Column(name, type_, description, get=get, **kw),)
-    path = get or name
+    path = get or ("" if at is not None else name)
     if type_ != "partial_date":
         if kw.get("vocabulary") is not None:
-            path += ".value"
-        return (Column(name, type_, description, get=attrgetter(path), **kw),)
-    date = attrgetter(path)
-    column = Column(name, type_, description, get=lambda item: _iso(date(item)), **kw)
+            path = f"{path}.value" if path else "value"
+        return (Column(name, type_, description, get=Getter(path, at=at), **kw),)
+    column = Column(name, type_, description, get=Getter(path, at=at, convert=_iso), **kw)
     precision = Column(
         f"{name}_precision",
         "category",
         f"Precision of {name}: year, month or day.",
         required=column.required,
         categories=_PRECISIONS,
-        get=lambda item: _precision(date(item)),
+        get=Getter(path, at=at, convert=_precision),
     )
     return (column, precision)
 
@@ -312,16 +382,21 @@ def _precision(value: PartialDate | None) -> str | None:
     return None if value is None else value.precision
 
 
-def _f(cls: type, name: str, type_: ColumnType, at: str = "", **kw: Any) -> tuple[Column, ...]:
+def _first_day(value: PartialDate | None) -> str | None:
+    return None if value is None else value.earliest().isoformat()
+
+
+def _f(
+    cls: type, name: str, type_: ColumnType, at: int | None = None, **kw: Any
+) -> tuple[Column, ...]:
     """
     The column of the field *name* of the record type *cls*, which an item
-    holds at the path *at* ("": the item is the record). It is described by
-    the field's docstring and required unless the field defaults to None;
-    ``column=`` names it otherwise.
+    is (or holds as its element *at*). It is described by the field's
+    docstring and required unless the field defaults to None; ``column=``
+    names it otherwise.
     """
     kw.setdefault("required", attrs.fields_dict(cls)[name].default is not None)
-    path = f"{at}.{name}" if at else name
-    return _c(kw.pop("column", name), type_, _field_doc(cls, name), path, **kw)
+    return _c(kw.pop("column", name), type_, _field_doc(cls, name), name, at=at, **kw)
 
 
 def _records(kind: str) -> Callable[[Dataset], Iterable[Any]]:
@@ -331,26 +406,26 @@ def _records(kind: str) -> Callable[[Dataset], Iterable[Any]]:
 
 def _elements(
     kind: str, field: str, *, ordered: bool = False
-) -> Callable[[Dataset], Iterator[_Element]]:
-    """Each element of the list *field* of each record of *kind* (sorted if *ordered*)."""
+) -> Callable[[Dataset], Iterator[tuple[Any, int, Any]]]:
+    """(record, position, element) for the list *field* of each record of *kind*."""
 
-    def items(ds: Dataset) -> Iterator[_Element]:
+    def items(ds: Dataset) -> Iterator[tuple[Any, int, Any]]:
         for record in getattr(ds, kind):
             values = getattr(record, field)
             for position, value in enumerate(sorted(values) if ordered else values, 1):
-                yield _Element(record, position, value)
+                yield record, position, value
 
     return items
 
 
-def _element_sources(field: str) -> Callable[[Dataset], Iterator[_Element]]:
-    """Each source of each element of a country's list *field*, as an element of that element."""
+def _element_sources(field: str) -> Callable[[Dataset], Iterator[tuple[Any, int, str, int]]]:
+    """(country, position, source, seq) for each source of each element of a country's *field*."""
     elements = _elements("countries", field)
 
-    def items(ds: Dataset) -> Iterator[_Element]:
-        for element in elements(ds):
-            for position, source in enumerate(element.value.sources, 1):
-                yield _Element(element, position, source)
+    def items(ds: Dataset) -> Iterator[tuple[Any, int, str, int]]:
+        for country, seq, element in elements(ds):
+            for position, source in enumerate(element.sources, 1):
+                yield country, position, source, seq
 
     return items
 
@@ -365,21 +440,19 @@ def _kinds(ds: Dataset) -> Callable[[str], str | None]:
     return kinds.get
 
 
-def _indicators(ds: Dataset) -> Iterator[_Keyed]:
+def _indicators(ds: Dataset) -> Iterator[tuple[Indicator, str | None]]:
+    """(indicator, what its subject names) for each indicator."""
     kind_of = _kinds(ds)
     for indicator in ds.indicators:
-        yield _Keyed(indicator, kind_of(indicator.subject))
+        yield indicator, kind_of(indicator.subject)
 
 
-def _conflict_records(ds: Dataset) -> Iterator[_Keyed]:
+def _conflict_records(ds: Dataset) -> Iterator[tuple[Conflict, int, str, str | None]]:
+    """(conflict, position, record key, what it names) for each record of each conflict."""
     kind_of = _kinds(ds)
-    for element in _elements("conflicts", "records")(ds):
-        yield _Keyed(element, kind_of(element.value))
-
-
-def _valid_to(item: _Element) -> str | None:
-    until = item.value.until
-    return None if until is None else until.earliest().isoformat()
+    for conflict in ds.conflicts:
+        for position, key in enumerate(conflict.records, 1):
+            yield conflict, position, key, kind_of(key)
 
 
 def _source_table(kind: str, owner: str, description: str) -> Table:
@@ -387,9 +460,16 @@ def _source_table(kind: str, owner: str, description: str) -> Table:
         f"{owner}_sources",
         f"The sources each {description} cites, in the order given.",
         (
-            *_c(owner, "string", f"The {description}'s id.", "record.id", references=f"{kind}.id"),
-            *_c("source", "string", "The source's id.", "value", references="sources.id"),
-            *_c("position", "integer", "1 for the first source cited, and so on."),
+            *_c(
+                owner,
+                "string",
+                f"The {description}'s id.",
+                "id",
+                at=_RECORD,
+                references=f"{kind}.id",
+            ),
+            *_c("source", "string", "The source's id.", at=_VALUE, references="sources.id"),
+            *_c("position", "integer", "1 for the first source cited, and so on.", at=_POSITION),
         ),
         (owner, "source"),
         _elements(kind, "sources"),
@@ -405,11 +485,12 @@ def _alias_table(kind: str, owner: str, key: str) -> Table:
                 owner,
                 "string",
                 f"The {owner}'s {key}.",
-                f"record.{key}",
+                key,
+                at=_RECORD,
                 references=f"{kind}.{key}",
             ),
-            *_c("alias", "string", "Another name it is known by.", "value"),
-            *_c("position", "integer", "1 for the first alias, and so on."),
+            *_c("alias", "string", "Another name it is known by.", at=_VALUE),
+            *_c("position", "integer", "1 for the first alias, and so on.", at=_POSITION),
         ),
         (owner, "alias"),
         _elements(kind, "aliases"),
@@ -421,9 +502,13 @@ def _set_table(field: str, single: str, vocabulary: type[Vocabulary], descriptio
         f"project_{field}",
         description,
         (
-            *_c("project", "string", "The project's id.", "record.id", references="projects.id"),
+            *_PROJECT,
             *_c(
-                single, "category", f"A {vocabulary.__name__} slug.", "value", vocabulary=vocabulary
+                single,
+                "category",
+                f"A {vocabulary.__name__} slug.",
+                at=_VALUE,
+                vocabulary=vocabulary,
             ),
         ),
         ("project", single),
@@ -438,10 +523,10 @@ def _country_element_sources(name: str, owner: str, table: str, field: str) -> T
         name,
         f"The sources each {owner} cites, in the order given.",
         (
-            *_c("country", "string", f"The {short}'s country.", "record.record.code"),
-            *_c("seq", "integer", f"The {short}'s seq.", "record.position"),
-            *_c("source", "string", "The source's id.", "value", references="sources.id"),
-            *_c("position", "integer", "1 for the first source cited, and so on."),
+            *_c("country", "string", f"The {short}'s country.", "code", at=_RECORD),
+            *_c("seq", "integer", f"The {short}'s seq.", at=_SEQ),
+            *_c("source", "string", "The source's id.", at=_VALUE, references="sources.id"),
+            *_c("position", "integer", "1 for the first source cited, and so on.", at=_POSITION),
         ),
         ("country", "seq", "source"),
         _element_sources(field),
@@ -452,7 +537,8 @@ def _country_element_sources(name: str, owner: str, table: str, field: str) -> T
     )
 
 
-_PROJECT = _c("project", "string", "The project's id.", "record.id", references="projects.id")
+_COUNTRY = _c("country", "string", "Alpha-2 code.", "code", at=_RECORD, references="countries.code")
+_PROJECT = _c("project", "string", "The project's id.", "id", at=_RECORD, references="projects.id")
 _OPTIONAL = {"required": False}
 
 
@@ -501,14 +587,15 @@ def _build_tables() -> tuple[Table, ...]:
             "Each country's names in its official languages and the UN languages"
             " (Unicode CLDR) and the forms statistical publishers write.",
             (
+                *_COUNTRY,
                 *_c(
-                    "country", "string", "Alpha-2 code.", "record.code", references="countries.code"
+                    "seq",
+                    "integer",
+                    "1 for the country's first name here, and so on.",
+                    at=_POSITION,
                 ),
-                *_c(
-                    "seq", "integer", "1 for the country's first name here, and so on.", "position"
-                ),
-                *_f(CountryName, "language", "string", "value"),
-                *_f(CountryName, "name", "string", "value"),
+                *_f(CountryName, "language", "string", _VALUE),
+                *_f(CountryName, "name", "string", _VALUE),
             ),
             ("country", "seq"),
             _elements("countries", "localized_names"),
@@ -520,29 +607,27 @@ def _build_tables() -> tuple[Table, ...]:
             "memberships",
             "Each period of a country's SCO status, in time order.",
             (
-                *_c(
-                    "country", "string", "Alpha-2 code.", "record.code", references="countries.code"
-                ),
-                *_c("seq", "integer", "1 for the country's first status, and so on.", "position"),
-                *_f(Membership, "status", "category", "value", vocabulary=Status),
-                *_f(Membership, "since", "partial_date", "value"),
-                *_f(Membership, "until", "partial_date", "value"),
+                *_COUNTRY,
+                *_c("seq", "integer", "1 for the country's first status, and so on.", at=_POSITION),
+                *_f(Membership, "status", "category", _VALUE, vocabulary=Status),
+                *_f(Membership, "since", "partial_date", _VALUE),
+                *_f(Membership, "until", "partial_date", _VALUE),
                 *_c(
                     "valid_from",
                     "date",
                     "The first day the status held: the first day since may mean (derived).",
-                    lambda item: item.value.since.earliest().isoformat(),
+                    Getter("since", at=_VALUE, convert=_first_day),
                 ),
                 *_c(
                     "valid_to",
                     "date",
                     "The first day it no longer held: the first day until may mean;"
                     " empty while it holds (derived).",
-                    _valid_to,
+                    Getter("until", at=_VALUE, convert=_first_day),
                     **_OPTIONAL,
                 ),
-                *_f(Membership, "note", "string", "value"),
-                *_f(Membership, "reviewed", "string", "value"),
+                *_f(Membership, "note", "string", _VALUE),
+                *_f(Membership, "reviewed", "string", _VALUE),
             ),
             ("country", "seq"),
             _elements("countries", "memberships"),
@@ -589,9 +674,14 @@ def _build_tables() -> tuple[Table, ...]:
             "The countries taking part in each project, with their roles, in the order given.",
             (
                 *_PROJECT,
-                *_f(Participant, "country", "string", "value", references="countries.code"),
-                *_f(Participant, "role", "category", "value", vocabulary=Role),
-                *_c("position", "integer", "1 for the first participant listed, and so on."),
+                *_f(Participant, "country", "string", _VALUE, references="countries.code"),
+                *_f(Participant, "role", "category", _VALUE, vocabulary=Role),
+                *_c(
+                    "position",
+                    "integer",
+                    "1 for the first participant listed, and so on.",
+                    at=_POSITION,
+                ),
             ),
             ("project", "country", "role"),
             _elements("projects", "participants"),
@@ -605,10 +695,15 @@ def _build_tables() -> tuple[Table, ...]:
                     "organization",
                     "string",
                     "The organisation's id.",
-                    "value",
+                    at=_VALUE,
                     references="organizations.id",
                 ),
-                *_c("position", "integer", "1 for the first organisation listed, and so on."),
+                *_c(
+                    "position",
+                    "integer",
+                    "1 for the first organisation listed, and so on.",
+                    at=_POSITION,
+                ),
             ),
             ("project", "organization"),
             _elements("projects", "organizations"),
@@ -618,16 +713,16 @@ def _build_tables() -> tuple[Table, ...]:
             "What organisations do in each project, where a cited source states it,"
             " in the order given.",
             (
-                *_c("project", "string", "The project's id.", "record.id"),
-                *_f(OrganizationParticipant, "organization", "string", "value"),
+                *_c("project", "string", "The project's id.", "id", at=_RECORD),
+                *_f(OrganizationParticipant, "organization", "string", _VALUE),
                 *_f(
                     OrganizationParticipant,
                     "role",
                     "category",
-                    "value",
+                    _VALUE,
                     vocabulary=OrganizationRole,
                 ),
-                *_c("position", "integer", "1 for the first role listed, and so on."),
+                *_c("position", "integer", "1 for the first role listed, and so on.", at=_POSITION),
             ),
             ("project", "organization", "role"),
             _elements("projects", "organization_roles"),
@@ -645,9 +740,14 @@ def _build_tables() -> tuple[Table, ...]:
             " ids...), for joining them, in the order given.",
             (
                 *_PROJECT,
-                *_f(Identifier, "scheme", "category", "value", vocabulary=IdentifierScheme),
-                *_f(Identifier, "id", "string", "value", column="identifier"),
-                *_c("position", "integer", "1 for the first identifier listed, and so on."),
+                *_f(Identifier, "scheme", "category", _VALUE, vocabulary=IdentifierScheme),
+                *_f(Identifier, "id", "string", _VALUE, column="identifier"),
+                *_c(
+                    "position",
+                    "integer",
+                    "1 for the first identifier listed, and so on.",
+                    at=_POSITION,
+                ),
             ),
             ("project", "scheme", "identifier"),
             _elements("projects", "identifiers"),
@@ -664,31 +764,32 @@ def _build_tables() -> tuple[Table, ...]:
             "indicators",
             "Figures reported about projects, countries, organisations and the SCO.",
             (
-                *_f(Indicator, "id", "string", "record"),
-                *_f(Indicator, "subject", "string", "record"),
+                *_f(Indicator, "id", "string", _RECORD),
+                *_f(Indicator, "subject", "string", _RECORD),
                 *_c(
                     "subject_kind",
                     "category",
                     "What subject names (derived).",
-                    "kind",
+                    at=_SUBJECT_KIND,
                     categories=("country", "organization", "project", "sco"),
                 ),
-                *_f(Indicator, "metric", "string", "record"),
-                *_f(Indicator, "label", "string", "record"),
-                *_f(Indicator, "value", "number", "record"),
-                *_f(Indicator, "unit", "category", "record", vocabulary=Unit),
-                *_f(Indicator, "qualifier", "category", "record", vocabulary=Qualifier),
-                *_f(Indicator, "period", "partial_date", "record"),
-                *_f(Indicator, "period_end", "partial_date", "record"),
-                *_f(Indicator, "as_of", "partial_date", "record"),
+                *_f(Indicator, "metric", "string", _RECORD),
+                *_f(Indicator, "label", "string", _RECORD),
+                *_f(Indicator, "value", "number", _RECORD),
+                *_f(Indicator, "unit", "category", _RECORD, vocabulary=Unit),
+                *_f(Indicator, "qualifier", "category", _RECORD, vocabulary=Qualifier),
+                *_f(Indicator, "period", "partial_date", _RECORD),
+                *_f(Indicator, "period_end", "partial_date", _RECORD),
+                *_f(Indicator, "as_of", "partial_date", _RECORD),
                 *_c(
                     "text",
                     "string",
                     "The figure in words, e.g. 'more than 300 people' (derived).",
-                    "record.text",
+                    "text",
+                    at=_RECORD,
                 ),
-                *_f(Indicator, "note", "string", "record"),
-                *_f(Indicator, "reviewed", "string", "record"),
+                *_f(Indicator, "note", "string", _RECORD),
+                *_f(Indicator, "reviewed", "string", _RECORD),
             ),
             ("id",),
             _indicators,
@@ -713,27 +814,28 @@ def _build_tables() -> tuple[Table, ...]:
                     "conflict",
                     "string",
                     "The conflict's id.",
-                    "record.record.id",
+                    "id",
+                    at=_RECORD,
                     references="conflicts.id",
                 ),
                 *_c(
                     "record",
                     "string",
                     "A project, organisation or indicator id, or a country code.",
-                    "record.value",
+                    at=_VALUE,
                 ),
                 *_c(
                     "record_kind",
                     "category",
                     "What record names (derived).",
-                    "kind",
+                    at=_KIND,
                     categories=("country", "indicator", "organization", "project"),
                 ),
                 *_c(
                     "position",
                     "integer",
                     "1 for the first record listed, and so on.",
-                    "record.position",
+                    at=_POSITION,
                 ),
             ),
             ("conflict", "record"),
