@@ -36,10 +36,10 @@ def _require(module: str, caller: str) -> Any:
 def _columns(ds: Dataset, table: str) -> list[tuple[Column, list[Any]]]:
     """Each column of the table *table* of *ds* with its values (dates as `datetime.date`)."""
     spec = _table(table)
-    rows = list(spec.rows(ds))
+    by_column = zip(*spec.rows(ds), strict=True)
     columns = []
-    for i, column in enumerate(spec.columns):
-        values = [row[i] for row in rows]
+    for column in spec.columns:
+        values = list(next(by_column, ()))
         if column.type == "date":
             values = [None if v is None else dt.date.fromisoformat(v) for v in values]
         columns.append((column, values))

@@ -235,14 +235,14 @@ class Table:
         The rows of *ds*: one tuple per item, of each column's value in
         column order (the plain values of `to_records`).
         """
-        return map(_reader(tuple(column.get for column in self.columns)), self.items(ds))
+        return iter(_reader(tuple(column.get for column in self.columns))(self.items(ds)))
 
 
 @functools.cache
 def _reader(getters: tuple[Callable[[Any], Any], ...], keys: tuple[str, ...] = ()) -> Any:
     """
-    A function of an item giving the tuple of what each of *getters* reads
-    off it, or with *keys*, the dict of those values by key.
+    A function of items giving, for each, the tuple of what each of
+    *getters* reads off it, or with *keys*, the dict of those values by key.
     """
     names: dict[str, Any] = {}
     values = []
@@ -260,7 +260,8 @@ def _reader(getters: tuple[Callable[[Any], Any], ...], keys: tuple[str, ...] = (
         body = "{" + ", ".join(entries) + "}"
     else:
         body = f"({', '.join(values)},)"
-    exec(f"def read(item):\n    return {body}\n", names)  # noqa: S102 - see Getter.expression
+    source = f"def read(items):\n    return [{body} for item in items]\n"
+    exec(source, names)  # noqa: S102 - see Getter.expression
     return names["read"]
 
 
@@ -297,9 +298,9 @@ def to_records(ds: Dataset, table: str) -> list[dict[str, Any]]:
     """
     spec = _table(table)
     getters = tuple(column.get for column in spec.columns)
-    return list(
-        map(_reader(getters, tuple(column.name for column in spec.columns)), spec.items(ds))
-    )
+    read: Callable[[Iterable[Any]], list[dict[str, Any]]]
+    read = _reader(getters, tuple(column.name for column in spec.columns))
+    return read(spec.items(ds))
 
 
 # -- descriptions --------------------------------------------------------------------
