@@ -11,7 +11,8 @@ import datetime as dt
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._tables import Column, _table
+from ._columns import Column
+from ._tables import table_named
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 _EXTRAS = {"pandas": "pandas", "polars": "polars", "pyarrow": "arrow"}
 
 
-def _require(module: str, caller: str) -> Any:
+def require(module: str, caller: str) -> Any:
     """Import *module* for *caller*, or say which extra installs it."""
     try:
         return importlib.import_module(module)
@@ -35,7 +36,7 @@ def _require(module: str, caller: str) -> Any:
 
 def _columns(ds: Dataset, table: str) -> list[tuple[Column, list[Any]]]:
     """Each column of the table *table* of *ds* with its values (dates as `datetime.date`)."""
-    spec = _table(table)
+    spec = table_named(table)
     by_column = zip(*spec.rows(ds), strict=True)
     columns = []
     for column in spec.columns:
@@ -63,7 +64,7 @@ def to_pandas(ds: Dataset, table: str) -> pd.DataFrame:
 
     .. versionadded:: 0.1.0
     """
-    pandas = _require("pandas", "to_pandas")
+    pandas = require("pandas", "to_pandas")
     columns = _columns(ds, table)
     size = len(columns[0][1])
     return pandas.DataFrame(
@@ -101,7 +102,7 @@ def to_polars(ds: Dataset, table: str) -> pl.DataFrame:
 
     .. versionadded:: 0.1.0
     """
-    polars = _require("polars", "to_polars")
+    polars = require("polars", "to_polars")
     frame: pl.DataFrame = polars.DataFrame(
         [
             polars.Series(column.name, values, dtype=_polars_dtype(polars, column))
@@ -139,7 +140,7 @@ def to_arrow(ds: Dataset, table: str) -> pa.Table:
 
     .. versionadded:: 0.1.0
     """
-    pyarrow = _require("pyarrow", "to_arrow")
+    pyarrow = require("pyarrow", "to_arrow")
     columns = _columns(ds, table)
     schema = pyarrow.schema(
         [

@@ -1,27 +1,25 @@
 """
-The exported tables: `Column`, `ForeignKey`, `Table` and `TABLES`.
+The exported tables: `TABLES`, one per kind of record plus join tables for
+the many-valued fields, and `to_records`.
 
-A table is what each of its rows describes (its `Table.items`: the records,
-or for a join table, tuples of a record, a position and one element of the
-record's list field) and its columns; each column owns the getter that reads
-its value off an item, so a row is its columns' values in order and nothing
-keeps rows and columns in step by hand. A column that is a record field takes its description from
-the field's entry in the record's docstring (`_field_doc`).
+A table's items are its records, or for a join table, tuples of a record, a
+position and one element of the record's list field; each column reads its
+value off an item with a `Getter`. A column that is a record field takes its
+description from the field's entry in the record's docstring (`_field_doc`).
 """
 
 from __future__ import annotations
 
-import builtins
 import functools
-import keyword
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from operator import attrgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._columns import Column, ColumnType, ForeignKey, Getter, Table, columns, reader
 from .models import (
     Conflict,
     Country,
@@ -54,218 +52,8 @@ from .models import (
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-ColumnType = Literal["string", "integer", "number", "category", "partial_date", "date"]
-"""
-The kinds of column: ``"string"`` (text), ``"integer"``, ``"number"`` (a
-float), ``"category"`` (a slug from a fixed list), ``"partial_date"`` (ISO
-text of year, month or day precision, with a ``*_precision`` column beside
-it) and ``"date"`` (a calendar day, always known to the day by design).
-"""
 
-_PRECISIONS = ("year", "month", "day")
-
-
-class Getter:
-    """
-    A column getter: the dotted attribute *path* ("" for the value itself)
-    of an item, or of its element *at* when items are tuples, passed to
-    *convert* if given.
-
-    `Table.rows` and `to_records` read these inline, in one function per
-    table generated on first use (as attrs generates ``__init__``), instead
-    of calling a getter per cell: benchmarks/README.md ("exports") has the
-    measure that keeps it.
-    """
-
-    __slots__ = ("_get", "at", "convert", "path")
-
-    def __init__(
-        self, path: str = "", *, at: int | None = None, convert: Callable[[Any], Any] | None = None
-    ) -> None:
-        self.path = path
-        self.at = at
-        self.convert = convert
-        self._get = attrgetter(path) if path else None
-
-    def __call__(self, item: Any) -> Any:
-        value = item if self.at is None else item[self.at]
-        if self._get is not None:
-            value = self._get(value)
-        return value if self.convert is None else self.convert(value)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _getter, (self.path, self.at, self.convert)
-
-    def __repr__(self) -> str:
-        return f"Getter({self.path!r}, at={self.at!r}, convert={self.convert!r})"
-
-    def expression(self) -> str | None:
-        """The Python expression of the value read off ``item``, if it can be written as one."""
-        parts = self.path.split(".") if self.path else []
-        if not all(part.isidentifier() and not keyword.iskeyword(part) for part in parts):
-            return None
-        return "".join(
-            ["item", "" if self.at is None else f"[{self.at:d}]", *(f".{p}" for p in parts)]
-        )
-
-
-def _getter(path: str, at: int | None, convert: Callable[[Any], Any] | None) -> Getter:
-    return Getter(path, at=at, convert=convert)
-
-
-def _attribute_getter(column: Column) -> Callable[[Any], Any]:
-    return Getter(column.name)
-
-
-@attrs.frozen
-class Column:
-    """
-    One column of an exported table.
-
-    Attributes:
-        name: Column name.
-        type: What it holds; see `ColumnType`.
-        description: What it means.
-        required: False when the column may be empty (None).
-        vocabulary: For categories drawn from a vocabulary, that vocabulary.
-        categories: For categories, every value allowed, in order: the
-            vocabulary's slugs in declaration order, unless given.
-        references: ``"table.column"`` this column alone points to, if any
-            (keys of several columns are declared on the `Table`).
-        get: Reads the column's plain value (str, int, float or None) off
-            one of its table's `Table.items`; by default, the attribute
-            called `name`.
-
-    .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *get*.
-    """
-
-    name: str
-    type: ColumnType
-    description: str
-    required: bool = True
-    vocabulary: builtins.type[Vocabulary] | None = None
-    categories: tuple[str, ...] = attrs.field()
-    references: str | None = None
-    get: Callable[[Any], Any] = attrs.field(
-        default=attrs.Factory(_attribute_getter, takes_self=True), repr=False, eq=False
-    )
-
-    @categories.default
-    def _vocabulary_slugs(self) -> tuple[str, ...]:
-        return () if self.vocabulary is None else tuple(t.value for t in self.vocabulary)
-
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        # A column of TABLES pickles as its table and name: its getter may be local.
-        for table in TABLES.values():
-            for column in table.columns:
-                if column is self:
-                    return _column, (table.name, self.name)
-        return super().__reduce_ex__(protocol)
-
-
-@attrs.frozen
-class ForeignKey:
-    """
-    Columns of a table that together point to a key of another table.
-
-    .. versionadded:: 0.1.0
-    """
-
-    columns: tuple[str, ...]
-    table: str
-    referenced: tuple[str, ...]
-
-
-def _column_keys(table: Table) -> tuple[ForeignKey, ...]:
-    keys = []
-    for column in table.columns:
-        if column.references is not None:
-            target, referenced = column.references.split(".")
-            keys.append(ForeignKey((column.name,), target, (referenced,)))
-    return tuple(keys)
-
-
-@attrs.frozen
-class Table:
-    """
-    An exported table: its columns, keys and what its rows describe.
-
-    Attributes:
-        name: Table name (also the file and SQL table name).
-        description: What one row is.
-        columns: Its columns, in order.
-        primary_key: The columns whose values are unique to each row.
-        items: Gives, for a Dataset, what each row describes, in row
-            order (a record, or a tuple of a record, a position and one
-            element of the record's list field); each column's
-            `Column.get` reads its value off one.
-        foreign_keys: Every foreign key; by default, one per column with
-            `Column.references`.
-
-    .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 *items* and the columns' getters replace *rows*,
-        which is now a method.
-    """
-
-    name: str
-    description: str
-    columns: tuple[Column, ...]
-    primary_key: tuple[str, ...]
-    items: Callable[[Dataset], Iterable[Any]] = attrs.field(repr=False, eq=False)
-    foreign_keys: tuple[ForeignKey, ...] = attrs.field(
-        default=attrs.Factory(_column_keys, takes_self=True)
-    )
-
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        # A table of TABLES pickles as its name: its items function is local.
-        if TABLES.get(self.name) is self:
-            return _table, (self.name,)
-        return super().__reduce_ex__(protocol)
-
-    def column(self, name: str) -> Column:
-        """The column called *name*."""
-        for column in self.columns:
-            if column.name == name:
-                return column
-        raise KeyError(name)
-
-    def rows(self, ds: Dataset) -> Iterator[tuple[Any, ...]]:
-        """
-        The rows of *ds*: one tuple per item, of each column's value in
-        column order (the plain values of `to_records`).
-        """
-        return iter(_reader(tuple(column.get for column in self.columns))(self.items(ds)))
-
-
-@functools.cache
-def _reader(getters: tuple[Callable[[Any], Any], ...], keys: tuple[str, ...] = ()) -> Any:
-    """
-    A function of items giving, for each, the tuple of what each of
-    *getters* reads off it, or with *keys*, the dict of those values by key.
-    """
-    names: dict[str, Any] = {}
-    values = []
-    for i, get in enumerate(getters):
-        value = get.expression() if isinstance(get, Getter) else None
-        if value is None:
-            names[f"get{i}"] = get
-            value = f"get{i}(item)"
-        elif isinstance(get, Getter) and get.convert is not None:
-            names[f"convert{i}"] = get.convert
-            value = f"convert{i}({value})"
-        values.append(value)
-    if keys:
-        entries = [f"{key!r}: {value}" for key, value in zip(keys, values, strict=True)]
-        body = "{" + ", ".join(entries) + "}"
-    else:
-        body = f"({', '.join(values)},)"
-    source = f"def read(items):\n    return [{body} for item in items]\n"
-    exec(source, names)  # noqa: S102 - see Getter.expression
-    return names["read"]
-
-
-def _table(name: str) -> Table:
+def table_named(name: str) -> Table:
     try:
         return TABLES[name]
     except (KeyError, TypeError):
@@ -275,7 +63,7 @@ def _table(name: str) -> Table:
         raise UnknownKeyError("table", name, suggest(name, TABLES, lambda t: t.name)) from None
 
 
-def _column(table: str, name: str) -> Column:
+def column_named(table: str, name: str) -> Column:
     return TABLES[table].column(name)
 
 
@@ -296,10 +84,10 @@ def to_records(ds: Dataset, table: str) -> list[dict[str, Any]]:
 
     .. versionadded:: 0.1.0
     """
-    spec = _table(table)
+    spec = table_named(table)
     getters = tuple(column.get for column in spec.columns)
     read: Callable[[Iterable[Any]], list[dict[str, Any]]]
-    read = _reader(getters, tuple(column.name for column in spec.columns))
+    read = reader(getters, tuple(column.name for column in spec.columns))
     return read(spec.items(ds))
 
 
@@ -339,50 +127,6 @@ _SUBJECT_KIND = 1
 """An indicator's items: (indicator, what its subject names)."""
 
 
-def _c(
-    name: str,
-    type_: ColumnType,
-    description: str,
-    get: str | Callable[[Any], Any] = "",
-    *,
-    at: int | None = None,
-    **kw: Any,
-) -> tuple[Column, ...]:
-    """
-    The column *name*, with a ``*_precision`` column after a partial date.
-
-    *get* reads the value off an item (its element *at* for tuples): a
-    dotted attribute path (by default *name*, or the element itself with
-    *at*), read as a term's slug for a vocabulary, and as the ISO text and
-    precision for a partial date; or a function giving a plain value.
-    """
-    if callable(get):
-        return (Column(name, type_, description, get=get, **kw),)
-    path = get or ("" if at is not None else name)
-    if type_ != "partial_date":
-        if kw.get("vocabulary") is not None:
-            path = f"{path}.value" if path else "value"
-        return (Column(name, type_, description, get=Getter(path, at=at), **kw),)
-    column = Column(name, type_, description, get=Getter(path, at=at, convert=_iso), **kw)
-    precision = Column(
-        f"{name}_precision",
-        "category",
-        f"Precision of {name}: year, month or day.",
-        required=column.required,
-        categories=_PRECISIONS,
-        get=Getter(path, at=at, convert=_precision),
-    )
-    return (column, precision)
-
-
-def _iso(value: PartialDate | None) -> str | None:
-    return None if value is None else str(value)
-
-
-def _precision(value: PartialDate | None) -> str | None:
-    return None if value is None else value.precision
-
-
 def _first_day(value: PartialDate | None) -> str | None:
     return None if value is None else value.earliest().isoformat()
 
@@ -397,7 +141,7 @@ def _f(
     names it otherwise.
     """
     kw.setdefault("required", attrs.fields_dict(cls)[name].default is not None)
-    return _c(kw.pop("column", name), type_, _field_doc(cls, name), name, at=at, **kw)
+    return columns(kw.pop("column", name), type_, _field_doc(cls, name), name, at=at, **kw)
 
 
 def _records(kind: str) -> Callable[[Dataset], Iterable[Any]]:
@@ -461,7 +205,7 @@ def _source_table(kind: str, owner: str, description: str) -> Table:
         f"{owner}_sources",
         f"The sources each {description} cites, in the order given.",
         (
-            *_c(
+            *columns(
                 owner,
                 "string",
                 f"The {description}'s id.",
@@ -469,8 +213,10 @@ def _source_table(kind: str, owner: str, description: str) -> Table:
                 at=_RECORD,
                 references=f"{kind}.id",
             ),
-            *_c("source", "string", "The source's id.", at=_VALUE, references="sources.id"),
-            *_c("position", "integer", "1 for the first source cited, and so on.", at=_POSITION),
+            *columns("source", "string", "The source's id.", at=_VALUE, references="sources.id"),
+            *columns(
+                "position", "integer", "1 for the first source cited, and so on.", at=_POSITION
+            ),
         ),
         (owner, "source"),
         _elements(kind, "sources"),
@@ -482,7 +228,7 @@ def _alias_table(kind: str, owner: str, key: str) -> Table:
         f"{owner}_aliases",
         f"Other names of each {owner}, in the order given.",
         (
-            *_c(
+            *columns(
                 owner,
                 "string",
                 f"The {owner}'s {key}.",
@@ -490,8 +236,8 @@ def _alias_table(kind: str, owner: str, key: str) -> Table:
                 at=_RECORD,
                 references=f"{kind}.{key}",
             ),
-            *_c("alias", "string", "Another name it is known by.", at=_VALUE),
-            *_c("position", "integer", "1 for the first alias, and so on.", at=_POSITION),
+            *columns("alias", "string", "Another name it is known by.", at=_VALUE),
+            *columns("position", "integer", "1 for the first alias, and so on.", at=_POSITION),
         ),
         (owner, "alias"),
         _elements(kind, "aliases"),
@@ -504,7 +250,7 @@ def _set_table(field: str, single: str, vocabulary: type[Vocabulary], descriptio
         description,
         (
             *_PROJECT,
-            *_c(
+            *columns(
                 single,
                 "category",
                 f"A {vocabulary.__name__} slug.",
@@ -524,10 +270,12 @@ def _country_element_sources(name: str, owner: str, table: str, field: str) -> T
         name,
         f"The sources each {owner} cites, in the order given.",
         (
-            *_c("country", "string", f"The {short}'s country.", "code", at=_RECORD),
-            *_c("seq", "integer", f"The {short}'s seq.", at=_SEQ),
-            *_c("source", "string", "The source's id.", at=_VALUE, references="sources.id"),
-            *_c("position", "integer", "1 for the first source cited, and so on.", at=_POSITION),
+            *columns("country", "string", f"The {short}'s country.", "code", at=_RECORD),
+            *columns("seq", "integer", f"The {short}'s seq.", at=_SEQ),
+            *columns("source", "string", "The source's id.", at=_VALUE, references="sources.id"),
+            *columns(
+                "position", "integer", "1 for the first source cited, and so on.", at=_POSITION
+            ),
         ),
         ("country", "seq", "source"),
         _element_sources(field),
@@ -538,8 +286,12 @@ def _country_element_sources(name: str, owner: str, table: str, field: str) -> T
     )
 
 
-_COUNTRY = _c("country", "string", "Alpha-2 code.", "code", at=_RECORD, references="countries.code")
-_PROJECT = _c("project", "string", "The project's id.", "id", at=_RECORD, references="projects.id")
+_COUNTRY = columns(
+    "country", "string", "Alpha-2 code.", "code", at=_RECORD, references="countries.code"
+)
+_PROJECT = columns(
+    "project", "string", "The project's id.", "id", at=_RECORD, references="projects.id"
+)
 _OPTIONAL = {"required": False}
 
 
@@ -553,7 +305,7 @@ def _build_tables() -> tuple[Table, ...]:
                 *_f(Source, "title", "string"),
                 *_f(Source, "publisher", "string"),
                 *_f(Source, "reprint_of", "string"),
-                *_c(
+                *columns(
                     "origin",
                     "string",
                     "reprint_of if set, else publisher: the independent outlet (derived).",
@@ -589,7 +341,7 @@ def _build_tables() -> tuple[Table, ...]:
             " (Unicode CLDR) and the forms statistical publishers write.",
             (
                 *_COUNTRY,
-                *_c(
+                *columns(
                     "seq",
                     "integer",
                     "1 for the country's first name here, and so on.",
@@ -609,17 +361,19 @@ def _build_tables() -> tuple[Table, ...]:
             "Each period of a country's SCO status, in time order.",
             (
                 *_COUNTRY,
-                *_c("seq", "integer", "1 for the country's first status, and so on.", at=_POSITION),
+                *columns(
+                    "seq", "integer", "1 for the country's first status, and so on.", at=_POSITION
+                ),
                 *_f(Membership, "status", "category", _VALUE, vocabulary=Status),
                 *_f(Membership, "since", "partial_date", _VALUE),
                 *_f(Membership, "until", "partial_date", _VALUE),
-                *_c(
+                *columns(
                     "valid_from",
                     "date",
                     "The first day the status held: the first day since may mean (derived).",
                     Getter("since", at=_VALUE, convert=_first_day),
                 ),
-                *_c(
+                *columns(
                     "valid_to",
                     "date",
                     "The first day it no longer held: the first day until may mean;"
@@ -677,7 +431,7 @@ def _build_tables() -> tuple[Table, ...]:
                 *_PROJECT,
                 *_f(Participant, "country", "string", _VALUE, references="countries.code"),
                 *_f(Participant, "role", "category", _VALUE, vocabulary=Role),
-                *_c(
+                *columns(
                     "position",
                     "integer",
                     "1 for the first participant listed, and so on.",
@@ -692,14 +446,14 @@ def _build_tables() -> tuple[Table, ...]:
             "The organisations involved in each project, in the order given.",
             (
                 *_PROJECT,
-                *_c(
+                *columns(
                     "organization",
                     "string",
                     "The organisation's id.",
                     at=_VALUE,
                     references="organizations.id",
                 ),
-                *_c(
+                *columns(
                     "position",
                     "integer",
                     "1 for the first organisation listed, and so on.",
@@ -714,7 +468,7 @@ def _build_tables() -> tuple[Table, ...]:
             "What organisations do in each project, where a cited source states it,"
             " in the order given.",
             (
-                *_c("project", "string", "The project's id.", "id", at=_RECORD),
+                *columns("project", "string", "The project's id.", "id", at=_RECORD),
                 *_f(OrganizationParticipant, "organization", "string", _VALUE),
                 *_f(
                     OrganizationParticipant,
@@ -723,7 +477,9 @@ def _build_tables() -> tuple[Table, ...]:
                     _VALUE,
                     vocabulary=OrganizationRole,
                 ),
-                *_c("position", "integer", "1 for the first role listed, and so on.", at=_POSITION),
+                *columns(
+                    "position", "integer", "1 for the first role listed, and so on.", at=_POSITION
+                ),
             ),
             ("project", "organization", "role"),
             _elements("projects", "organization_roles"),
@@ -743,7 +499,7 @@ def _build_tables() -> tuple[Table, ...]:
                 *_PROJECT,
                 *_f(Identifier, "scheme", "category", _VALUE, vocabulary=IdentifierScheme),
                 *_f(Identifier, "id", "string", _VALUE, column="identifier"),
-                *_c(
+                *columns(
                     "position",
                     "integer",
                     "1 for the first identifier listed, and so on.",
@@ -767,7 +523,7 @@ def _build_tables() -> tuple[Table, ...]:
             (
                 *_f(Indicator, "id", "string", _RECORD),
                 *_f(Indicator, "subject", "string", _RECORD),
-                *_c(
+                *columns(
                     "subject_kind",
                     "category",
                     "What subject names (derived).",
@@ -782,7 +538,7 @@ def _build_tables() -> tuple[Table, ...]:
                 *_f(Indicator, "period", "partial_date", _RECORD),
                 *_f(Indicator, "period_end", "partial_date", _RECORD),
                 *_f(Indicator, "as_of", "partial_date", _RECORD),
-                *_c(
+                *columns(
                     "text",
                     "string",
                     "The figure in words, e.g. 'more than 300 people' (derived).",
@@ -811,7 +567,7 @@ def _build_tables() -> tuple[Table, ...]:
             "conflict_records",
             "The records each conflict concerns, in the order given.",
             (
-                *_c(
+                *columns(
                     "conflict",
                     "string",
                     "The conflict's id.",
@@ -819,20 +575,20 @@ def _build_tables() -> tuple[Table, ...]:
                     at=_RECORD,
                     references="conflicts.id",
                 ),
-                *_c(
+                *columns(
                     "record",
                     "string",
                     "A project, organisation or indicator id, or a country code.",
                     at=_VALUE,
                 ),
-                *_c(
+                *columns(
                     "record_kind",
                     "category",
                     "What record names (derived).",
                     at=_KIND,
                     categories=("country", "indicator", "organization", "project"),
                 ),
-                *_c(
+                *columns(
                     "position",
                     "integer",
                     "1 for the first record listed, and so on.",

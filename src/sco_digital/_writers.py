@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._about import LICENSE, LICENSE_URL, TITLE
-from ._frames import _require, to_arrow
+from ._columns import Table
+from ._frames import require, to_arrow
 from ._json import dumps
 from ._staging import staged, write_file, write_texts
-from ._tables import TABLES, Table
+from ._tables import TABLES
 from .dataset import FILES
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ def write_parquet(
 
     .. versionadded:: 0.1.0
     """
-    parquet = _require("pyarrow.parquet", "write_parquet")
+    parquet = require("pyarrow.parquet", "write_parquet")
     ds.validate()
     tables = {f"{name}.parquet": to_arrow(ds, name) for name in TABLES}
     target = Path(directory)

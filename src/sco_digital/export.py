@@ -22,8 +22,9 @@ interrupted.
 
 from __future__ import annotations
 
+from ._columns import Column, ColumnType, ForeignKey, Table
 from ._frames import to_arrow, to_pandas, to_polars
-from ._tables import TABLES, Column, ColumnType, ForeignKey, Table, to_records
+from ._tables import TABLES, to_records
 from ._writers import write_csv, write_datapackage, write_json, write_parquet, write_sqlite
 
 __all__ = [
