@@ -2,17 +2,14 @@
 The shape of an exported table: `Column`, `ForeignKey` and `Table`.
 
 Each column owns the getter that reads its value off one of its table's
-items (what a row describes), so a row is its columns' values in order;
-`Table.rows` reads them through one function per table, generated from the
-column getters (`reader`). The tables themselves are declared in
-`_tables`.
+items (what a row describes), so a row is its columns' values in order,
+read by `reader`. The tables themselves are declared in `_tables`.
 """
 
 from __future__ import annotations
 
 import builtins
 import functools
-import keyword
 from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal, SupportsIndex
@@ -35,50 +32,30 @@ it) and ``"date"`` (a calendar day, always known to the day by design).
 
 class Getter:
     """
-    A column getter: the dotted attribute *path* ("" for the value itself)
-    of an item, or of its element *at* when items are tuples, passed to
-    *convert* if given.
+    A column getter: the dotted attribute *path* of an item
+    (``"record.kind.value"``), passed to *convert* if given.
 
-    `Table.rows` and `to_records` read these inline, in one function per
-    table generated on first use (as attrs generates ``__init__``), instead
-    of calling a getter per cell: benchmarks/README.md ("exports") has the
-    measure that keeps it.
+    `Table.rows` reads the paths of all the getters of a table with one
+    `operator.attrgetter` call per row, instead of a call per cell:
+    benchmarks/README.md ("exports") has the measure that keeps it.
     """
 
-    __slots__ = ("_get", "at", "convert", "path")
+    __slots__ = ("_get", "convert", "path")
 
-    def __init__(
-        self, path: str = "", *, at: int | None = None, convert: Callable[[Any], Any] | None = None
-    ) -> None:
+    def __init__(self, path: str, convert: Callable[[Any], Any] | None = None) -> None:
         self.path = path
-        self.at = at
         self.convert = convert
-        self._get = attrgetter(path) if path else None
+        self._get = attrgetter(path)
 
     def __call__(self, item: Any) -> Any:
-        value = item if self.at is None else item[self.at]
-        if self._get is not None:
-            value = self._get(value)
+        value = self._get(item)
         return value if self.convert is None else self.convert(value)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return _getter, (self.path, self.at, self.convert)
+        return Getter, (self.path, self.convert)
 
     def __repr__(self) -> str:
-        return f"Getter({self.path!r}, at={self.at!r}, convert={self.convert!r})"
-
-    def expression(self) -> str | None:
-        """The Python expression of the value read off ``item``, if it can be written as one."""
-        parts = self.path.split(".") if self.path else []
-        if not all(part.isidentifier() and not keyword.iskeyword(part) for part in parts):
-            return None
-        return "".join(
-            ["item", "" if self.at is None else f"[{self.at:d}]", *(f".{p}" for p in parts)]
-        )
-
-
-def _getter(path: str, at: int | None, convert: Callable[[Any], Any] | None) -> Getter:
-    return Getter(path, at=at, convert=convert)
+        return f"Getter({self.path!r}, convert={self.convert!r})"
 
 
 def _attribute_getter(column: Column) -> Callable[[Any], Any]:
@@ -211,30 +188,41 @@ class Table:
 
 
 @functools.cache
-def reader(getters: tuple[Callable[[Any], Any], ...], keys: tuple[str, ...] = ()) -> Any:
+def reader(
+    getters: tuple[Callable[[Any], Any], ...],
+) -> Callable[[Iterable[Any]], list[tuple[Any, ...]]]:
     """
     A function of items giving, for each, the tuple of what each of
-    *getters* reads off it, or with *keys*, the dict of those values by key.
+    *getters* reads off it. The paths of the `Getter` objects are read by
+    one attrgetter call per item; then each conversion, and each getter
+    that is not a `Getter`, is mapped over its whole column.
     """
-    names: dict[str, Any] = {}
-    values = []
+    paths = []
+    after: list[tuple[int, Callable[[Any], Any], bool]] = []  # (column, function, of the item)
     for i, get in enumerate(getters):
-        value = get.expression() if isinstance(get, Getter) else None
-        if value is None:
-            names[f"get{i}"] = get
-            value = f"get{i}(item)"
-        elif isinstance(get, Getter) and get.convert is not None:
-            names[f"convert{i}"] = get.convert
-            value = f"convert{i}({value})"
-        values.append(value)
-    if keys:
-        entries = [f"{key!r}: {value}" for key, value in zip(keys, values, strict=True)]
-        body = "{" + ", ".join(entries) + "}"
-    else:
-        body = f"({', '.join(values)},)"
-    source = f"def read(items):\n    return [{body} for item in items]\n"
-    exec(source, names)  # noqa: S102 - see Getter.expression
-    return names["read"]
+        if not isinstance(get, Getter):
+            paths.append("__class__")  # a stand-in: any object has it
+            after.append((i, get, True))
+            continue
+        paths.append(get.path)
+        if get.convert is not None:
+            after.append((i, get.convert, False))
+    if len(paths) < 2:  # attrgetter of one path gives the value, not a tuple
+        return lambda items: [tuple([get(item) for get in getters]) for item in items]
+    read = attrgetter(*paths)
+
+    def rows(items: Iterable[Any]) -> list[tuple[Any, ...]]:
+        if not after:
+            return list(map(read, items))
+        items = list(items)
+        by_column: list[Iterable[Any]] = list(zip(*map(read, items), strict=True))
+        if not by_column:
+            return []
+        for i, function, of_item in after:
+            by_column[i] = map(function, items if of_item else by_column[i])
+        return list(zip(*by_column, strict=True))
+
+    return rows
 
 
 _PRECISIONS = ("year", "month", "day")
@@ -245,33 +233,30 @@ def columns(
     type_: ColumnType,
     description: str,
     get: str | Callable[[Any], Any] = "",
-    *,
-    at: int | None = None,
     **kw: Any,
 ) -> tuple[Column, ...]:
     """
     The column *name*, with a ``*_precision`` column after a partial date.
 
-    *get* reads the value off an item (its element *at* for tuples): a
-    dotted attribute path (by default *name*, or the element itself with
-    *at*), read as a term's slug for a vocabulary, and as the ISO text and
+    *get* reads the value off an item: a dotted attribute path (by default
+    *name*), read as a term's slug for a vocabulary, and as the ISO text and
     precision for a partial date; or a function giving a plain value.
     """
     if callable(get):
         return (Column(name, type_, description, get=get, **kw),)
-    path = get or ("" if at is not None else name)
+    path = get or name
     if type_ != "partial_date":
         if kw.get("vocabulary") is not None:
-            path = f"{path}.value" if path else "value"
-        return (Column(name, type_, description, get=Getter(path, at=at), **kw),)
-    column = Column(name, type_, description, get=Getter(path, at=at, convert=_iso), **kw)
+            path += ".value"
+        return (Column(name, type_, description, get=Getter(path), **kw),)
+    column = Column(name, type_, description, get=Getter(path, _iso), **kw)
     precision = Column(
         f"{name}_precision",
         "category",
         f"Precision of {name}: year, month or day.",
         required=column.required,
         categories=_PRECISIONS,
-        get=Getter(path, at=at, convert=_precision),
+        get=Getter(path, _precision),
     )
     return (column, precision)
 

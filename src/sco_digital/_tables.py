@@ -13,13 +13,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import repeat
 from operator import attrgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from ._columns import Column, ColumnType, ForeignKey, Getter, Table, columns, reader
+from ._columns import Column, ColumnType, ForeignKey, Getter, Table, columns
 from .models import (
     Conflict,
     Country,
@@ -85,10 +86,8 @@ def to_records(ds: Dataset, table: str) -> list[dict[str, Any]]:
     .. versionadded:: 0.1.0
     """
     spec = table_named(table)
-    getters = tuple(column.get for column in spec.columns)
-    read: Callable[[Iterable[Any]], list[dict[str, Any]]]
-    read = reader(getters, tuple(column.name for column in spec.columns))
-    return read(spec.items(ds))
+    names = repeat(tuple(column.name for column in spec.columns))
+    return list(map(dict, map(zip, names, spec.rows(ds))))
 
 
 # -- descriptions --------------------------------------------------------------------
@@ -118,30 +117,50 @@ def _field_doc(cls: type, name: str) -> str:
 
 # -- columns -------------------------------------------------------------------------
 
-# The items of a join table are tuples: (record, position, value) for each element of a
-# record's list field (position 1 for the first); the sources of such an element add the
-# element's position as _SEQ; conflict records add what the record key names as _KIND.
-_RECORD, _POSITION, _VALUE, _SEQ = 0, 1, 2, 3
-_KIND = 3
-_SUBJECT_KIND = 1
-"""An indicator's items: (indicator, what its subject names)."""
+
+class _Element(NamedTuple):
+    """An item of a join table: an element of a list field of a record."""
+
+    record: Any
+    position: int
+    """1 for the record's first element, and so on."""
+    value: Any
+
+
+class _ElementSource(NamedTuple):
+    """An item of the sources of an element (a country's name or membership)."""
+
+    record: Any
+    position: int
+    """1 for the element's first source, and so on."""
+    value: str
+    seq: int
+    """The element's position in its list."""
+
+
+class _Keyed(NamedTuple):
+    """An item with what the record key it holds (*value*) names (see `_kinds`)."""
+
+    record: Any
+    position: int
+    value: str
+    kind: str | None
 
 
 def _first_day(value: PartialDate | None) -> str | None:
     return None if value is None else value.earliest().isoformat()
 
 
-def _f(
-    cls: type, name: str, type_: ColumnType, at: int | None = None, **kw: Any
-) -> tuple[Column, ...]:
+def _f(cls: type, name: str, type_: ColumnType, at: str = "", **kw: Any) -> tuple[Column, ...]:
     """
     The column of the field *name* of the record type *cls*, which an item
-    is (or holds as its element *at*). It is described by the field's
+    is (or holds as its attribute *at*). It is described by the field's
     docstring and required unless the field defaults to None; ``column=``
     names it otherwise.
     """
     kw.setdefault("required", attrs.fields_dict(cls)[name].default is not None)
-    return columns(kw.pop("column", name), type_, _field_doc(cls, name), name, at=at, **kw)
+    path = f"{at}.{name}" if at else name
+    return columns(kw.pop("column", name), type_, _field_doc(cls, name), path, **kw)
 
 
 def _records(kind: str) -> Callable[[Dataset], Iterable[Any]]:
@@ -151,28 +170,32 @@ def _records(kind: str) -> Callable[[Dataset], Iterable[Any]]:
 
 def _elements(
     kind: str, field: str, *, ordered: bool = False
-) -> Callable[[Dataset], Iterator[tuple[Any, int, Any]]]:
-    """(record, position, element) for the list *field* of each record of *kind*."""
+) -> Callable[[Dataset], Iterator[_Element]]:
+    """Each element of the list *field* of each record of *kind*, sorted if *ordered*."""
 
-    def items(ds: Dataset) -> Iterator[tuple[Any, int, Any]]:
+    def items(ds: Dataset) -> Iterator[_Element]:
         for record in getattr(ds, kind):
             values = getattr(record, field)
             for position, value in enumerate(sorted(values) if ordered else values, 1):
-                yield record, position, value
+                yield _new(_Element, (record, position, value))
 
     return items
 
 
-def _element_sources(field: str) -> Callable[[Dataset], Iterator[tuple[Any, int, str, int]]]:
-    """(country, position, source, seq) for each source of each element of a country's *field*."""
+def _element_sources(field: str) -> Callable[[Dataset], Iterator[_ElementSource]]:
+    """Each source of each element of a country's list *field*."""
     elements = _elements("countries", field)
 
-    def items(ds: Dataset) -> Iterator[tuple[Any, int, str, int]]:
+    def items(ds: Dataset) -> Iterator[_ElementSource]:
         for country, seq, element in elements(ds):
             for position, source in enumerate(element.sources, 1):
-                yield country, position, source, seq
+                yield _new(_ElementSource, (country, position, source, seq))
 
     return items
+
+
+_new = tuple.__new__
+"""Make a named tuple of a tuple: twice as fast as calling the class, whose __new__ is Python."""
 
 
 def _kinds(ds: Dataset) -> Callable[[str], str | None]:
@@ -185,19 +208,19 @@ def _kinds(ds: Dataset) -> Callable[[str], str | None]:
     return kinds.get
 
 
-def _indicators(ds: Dataset) -> Iterator[tuple[Indicator, str | None]]:
-    """(indicator, what its subject names) for each indicator."""
+def _indicators(ds: Dataset) -> Iterator[_Keyed]:
+    """Each indicator (as *record*) with what its subject names."""
     kind_of = _kinds(ds)
     for indicator in ds.indicators:
-        yield indicator, kind_of(indicator.subject)
+        yield _Keyed(indicator, 0, indicator.subject, kind_of(indicator.subject))
 
 
-def _conflict_records(ds: Dataset) -> Iterator[tuple[Conflict, int, str, str | None]]:
-    """(conflict, position, record key, what it names) for each record of each conflict."""
+def _conflict_records(ds: Dataset) -> Iterator[_Keyed]:
+    """Each record key of each conflict, with what it names."""
     kind_of = _kinds(ds)
     for conflict in ds.conflicts:
         for position, key in enumerate(conflict.records, 1):
-            yield conflict, position, key, kind_of(key)
+            yield _Keyed(conflict, position, key, kind_of(key))
 
 
 def _source_table(kind: str, owner: str, description: str) -> Table:
@@ -209,14 +232,11 @@ def _source_table(kind: str, owner: str, description: str) -> Table:
                 owner,
                 "string",
                 f"The {description}'s id.",
-                "id",
-                at=_RECORD,
+                "record.id",
                 references=f"{kind}.id",
             ),
-            *columns("source", "string", "The source's id.", at=_VALUE, references="sources.id"),
-            *columns(
-                "position", "integer", "1 for the first source cited, and so on.", at=_POSITION
-            ),
+            *columns("source", "string", "The source's id.", "value", references="sources.id"),
+            *columns("position", "integer", "1 for the first source cited, and so on.", "position"),
         ),
         (owner, "source"),
         _elements(kind, "sources"),
@@ -232,12 +252,11 @@ def _alias_table(kind: str, owner: str, key: str) -> Table:
                 owner,
                 "string",
                 f"The {owner}'s {key}.",
-                key,
-                at=_RECORD,
+                f"record.{key}",
                 references=f"{kind}.{key}",
             ),
-            *columns("alias", "string", "Another name it is known by.", at=_VALUE),
-            *columns("position", "integer", "1 for the first alias, and so on.", at=_POSITION),
+            *columns("alias", "string", "Another name it is known by.", "value"),
+            *columns("position", "integer", "1 for the first alias, and so on.", "position"),
         ),
         (owner, "alias"),
         _elements(kind, "aliases"),
@@ -254,7 +273,7 @@ def _set_table(field: str, single: str, vocabulary: type[Vocabulary], descriptio
                 single,
                 "category",
                 f"A {vocabulary.__name__} slug.",
-                at=_VALUE,
+                "value",
                 vocabulary=vocabulary,
             ),
         ),
@@ -270,12 +289,10 @@ def _country_element_sources(name: str, owner: str, table: str, field: str) -> T
         name,
         f"The sources each {owner} cites, in the order given.",
         (
-            *columns("country", "string", f"The {short}'s country.", "code", at=_RECORD),
-            *columns("seq", "integer", f"The {short}'s seq.", at=_SEQ),
-            *columns("source", "string", "The source's id.", at=_VALUE, references="sources.id"),
-            *columns(
-                "position", "integer", "1 for the first source cited, and so on.", at=_POSITION
-            ),
+            *columns("country", "string", f"The {short}'s country.", "record.code"),
+            *columns("seq", "integer", f"The {short}'s seq.", "seq"),
+            *columns("source", "string", "The source's id.", "value", references="sources.id"),
+            *columns("position", "integer", "1 for the first source cited, and so on.", "position"),
         ),
         ("country", "seq", "source"),
         _element_sources(field),
@@ -286,12 +303,8 @@ def _country_element_sources(name: str, owner: str, table: str, field: str) -> T
     )
 
 
-_COUNTRY = columns(
-    "country", "string", "Alpha-2 code.", "code", at=_RECORD, references="countries.code"
-)
-_PROJECT = columns(
-    "project", "string", "The project's id.", "id", at=_RECORD, references="projects.id"
-)
+_COUNTRY = columns("country", "string", "Alpha-2 code.", "record.code", references="countries.code")
+_PROJECT = columns("project", "string", "The project's id.", "record.id", references="projects.id")
 _OPTIONAL = {"required": False}
 
 
@@ -345,10 +358,10 @@ def _build_tables() -> tuple[Table, ...]:
                     "seq",
                     "integer",
                     "1 for the country's first name here, and so on.",
-                    at=_POSITION,
+                    "position",
                 ),
-                *_f(CountryName, "language", "string", _VALUE),
-                *_f(CountryName, "name", "string", _VALUE),
+                *_f(CountryName, "language", "string", "value"),
+                *_f(CountryName, "name", "string", "value"),
             ),
             ("country", "seq"),
             _elements("countries", "localized_names"),
@@ -362,27 +375,27 @@ def _build_tables() -> tuple[Table, ...]:
             (
                 *_COUNTRY,
                 *columns(
-                    "seq", "integer", "1 for the country's first status, and so on.", at=_POSITION
+                    "seq", "integer", "1 for the country's first status, and so on.", "position"
                 ),
-                *_f(Membership, "status", "category", _VALUE, vocabulary=Status),
-                *_f(Membership, "since", "partial_date", _VALUE),
-                *_f(Membership, "until", "partial_date", _VALUE),
+                *_f(Membership, "status", "category", "value", vocabulary=Status),
+                *_f(Membership, "since", "partial_date", "value"),
+                *_f(Membership, "until", "partial_date", "value"),
                 *columns(
                     "valid_from",
                     "date",
                     "The first day the status held: the first day since may mean (derived).",
-                    Getter("since", at=_VALUE, convert=_first_day),
+                    Getter("value.since", convert=_first_day),
                 ),
                 *columns(
                     "valid_to",
                     "date",
                     "The first day it no longer held: the first day until may mean;"
                     " empty while it holds (derived).",
-                    Getter("until", at=_VALUE, convert=_first_day),
+                    Getter("value.until", convert=_first_day),
                     **_OPTIONAL,
                 ),
-                *_f(Membership, "note", "string", _VALUE),
-                *_f(Membership, "reviewed", "string", _VALUE),
+                *_f(Membership, "note", "string", "value"),
+                *_f(Membership, "reviewed", "string", "value"),
             ),
             ("country", "seq"),
             _elements("countries", "memberships"),
@@ -429,13 +442,13 @@ def _build_tables() -> tuple[Table, ...]:
             "The countries taking part in each project, with their roles, in the order given.",
             (
                 *_PROJECT,
-                *_f(Participant, "country", "string", _VALUE, references="countries.code"),
-                *_f(Participant, "role", "category", _VALUE, vocabulary=Role),
+                *_f(Participant, "country", "string", "value", references="countries.code"),
+                *_f(Participant, "role", "category", "value", vocabulary=Role),
                 *columns(
                     "position",
                     "integer",
                     "1 for the first participant listed, and so on.",
-                    at=_POSITION,
+                    "position",
                 ),
             ),
             ("project", "country", "role"),
@@ -450,14 +463,14 @@ def _build_tables() -> tuple[Table, ...]:
                     "organization",
                     "string",
                     "The organisation's id.",
-                    at=_VALUE,
+                    "value",
                     references="organizations.id",
                 ),
                 *columns(
                     "position",
                     "integer",
                     "1 for the first organisation listed, and so on.",
-                    at=_POSITION,
+                    "position",
                 ),
             ),
             ("project", "organization"),
@@ -468,17 +481,17 @@ def _build_tables() -> tuple[Table, ...]:
             "What organisations do in each project, where a cited source states it,"
             " in the order given.",
             (
-                *columns("project", "string", "The project's id.", "id", at=_RECORD),
-                *_f(OrganizationParticipant, "organization", "string", _VALUE),
+                *columns("project", "string", "The project's id.", "record.id"),
+                *_f(OrganizationParticipant, "organization", "string", "value"),
                 *_f(
                     OrganizationParticipant,
                     "role",
                     "category",
-                    _VALUE,
+                    "value",
                     vocabulary=OrganizationRole,
                 ),
                 *columns(
-                    "position", "integer", "1 for the first role listed, and so on.", at=_POSITION
+                    "position", "integer", "1 for the first role listed, and so on.", "position"
                 ),
             ),
             ("project", "organization", "role"),
@@ -497,13 +510,13 @@ def _build_tables() -> tuple[Table, ...]:
             " ids...), for joining them, in the order given.",
             (
                 *_PROJECT,
-                *_f(Identifier, "scheme", "category", _VALUE, vocabulary=IdentifierScheme),
-                *_f(Identifier, "id", "string", _VALUE, column="identifier"),
+                *_f(Identifier, "scheme", "category", "value", vocabulary=IdentifierScheme),
+                *_f(Identifier, "id", "string", "value", column="identifier"),
                 *columns(
                     "position",
                     "integer",
                     "1 for the first identifier listed, and so on.",
-                    at=_POSITION,
+                    "position",
                 ),
             ),
             ("project", "scheme", "identifier"),
@@ -521,32 +534,31 @@ def _build_tables() -> tuple[Table, ...]:
             "indicators",
             "Figures reported about projects, countries, organisations and the SCO.",
             (
-                *_f(Indicator, "id", "string", _RECORD),
-                *_f(Indicator, "subject", "string", _RECORD),
+                *_f(Indicator, "id", "string", "record"),
+                *_f(Indicator, "subject", "string", "record"),
                 *columns(
                     "subject_kind",
                     "category",
                     "What subject names (derived).",
-                    at=_SUBJECT_KIND,
+                    "kind",
                     categories=("country", "organization", "project", "sco"),
                 ),
-                *_f(Indicator, "metric", "string", _RECORD),
-                *_f(Indicator, "label", "string", _RECORD),
-                *_f(Indicator, "value", "number", _RECORD),
-                *_f(Indicator, "unit", "category", _RECORD, vocabulary=Unit),
-                *_f(Indicator, "qualifier", "category", _RECORD, vocabulary=Qualifier),
-                *_f(Indicator, "period", "partial_date", _RECORD),
-                *_f(Indicator, "period_end", "partial_date", _RECORD),
-                *_f(Indicator, "as_of", "partial_date", _RECORD),
+                *_f(Indicator, "metric", "string", "record"),
+                *_f(Indicator, "label", "string", "record"),
+                *_f(Indicator, "value", "number", "record"),
+                *_f(Indicator, "unit", "category", "record", vocabulary=Unit),
+                *_f(Indicator, "qualifier", "category", "record", vocabulary=Qualifier),
+                *_f(Indicator, "period", "partial_date", "record"),
+                *_f(Indicator, "period_end", "partial_date", "record"),
+                *_f(Indicator, "as_of", "partial_date", "record"),
                 *columns(
                     "text",
                     "string",
                     "The figure in words, e.g. 'more than 300 people' (derived).",
-                    "text",
-                    at=_RECORD,
+                    "record.text",
                 ),
-                *_f(Indicator, "note", "string", _RECORD),
-                *_f(Indicator, "reviewed", "string", _RECORD),
+                *_f(Indicator, "note", "string", "record"),
+                *_f(Indicator, "reviewed", "string", "record"),
             ),
             ("id",),
             _indicators,
@@ -571,28 +583,27 @@ def _build_tables() -> tuple[Table, ...]:
                     "conflict",
                     "string",
                     "The conflict's id.",
-                    "id",
-                    at=_RECORD,
+                    "record.id",
                     references="conflicts.id",
                 ),
                 *columns(
                     "record",
                     "string",
                     "A project, organisation or indicator id, or a country code.",
-                    at=_VALUE,
+                    "value",
                 ),
                 *columns(
                     "record_kind",
                     "category",
                     "What record names (derived).",
-                    at=_KIND,
+                    "kind",
                     categories=("country", "indicator", "organization", "project"),
                 ),
                 *columns(
                     "position",
                     "integer",
                     "1 for the first record listed, and so on.",
-                    at=_POSITION,
+                    "position",
                 ),
             ),
             ("conflict", "record"),

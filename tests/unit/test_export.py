@@ -236,6 +236,11 @@ class TestColumns:
             lambda _ds: [item, item],
         )
         assert [("a", "x", "y", 1)] * 2 == list(spec.rows(mini.dataset()))
+        one = attrs.evolve(spec, columns=spec.columns[:1])
+        assert ([("a",), ("a",)], []) == (
+            list(one.rows(mini.dataset())),
+            list(attrs.evolve(spec, items=lambda _ds: []).rows(mini.dataset())),
+        )
         with pytest.raises(AttributeError, match="'missing'"):
             list(attrs.evolve(spec, columns=(Column("missing", "string", "M."),)).rows(ds=None))  # type: ignore[arg-type]
 
