@@ -45,7 +45,7 @@ DATA = Path(sd.__file__).parent / "data"
 FILES = sorted(str(path) for path in DATA.glob("*.json"))
 UNLIMITED = 2**30  # max_file_size for the large generated datasets (1 GiB)
 DAY = dt.date(2024, 7, 5)
-SECTIONS = ("process", "load", "queries", "scale", "cli")
+SECTIONS = ("process", "load", "queries", "scale", "exports", "cli")
 
 
 @dataclass(frozen=True)
@@ -575,6 +575,39 @@ def bench_scale(sizes: Sequence[int], rounds: int) -> tuple[list[Row], list[str]
     return rows, notes
 
 
+def bench_exports(rounds: int, budget: float) -> list[Row]:
+    """to_records of every table against calling each column's getter for each cell."""
+    ds = sd.load()
+
+    def ours() -> object:
+        return [export.to_records(ds, name) for name in export.TABLES]
+
+    def per_cell() -> object:
+        tables = []
+        for spec in export.TABLES.values():
+            names = [column.name for column in spec.columns]
+            getters = [column.get for column in spec.columns]
+            tables.append(
+                [
+                    dict(zip(names, [get(item) for get in getters], strict=True))
+                    for item in spec.items(ds)
+                ]
+            )
+        return tables
+
+    if ours() != per_cell():
+        msg = "to_records and the per-cell getters disagree"
+        raise AssertionError(msg)
+    baseline = "the same dicts, one getter call per cell"
+    return rows_against(
+        "exports: to_records, every table",
+        per_call(ours, budget),
+        {baseline: per_call(per_cell, budget)},
+        rounds,
+        {baseline: ("<= 0.8x", lambda _t, r: r <= 0.8)},
+    )
+
+
 def bench_cli(rounds: int) -> list[Row]:
     """The command line against starting Python and doing nothing."""
     script = Path(sys.executable).with_name("sco-digital")
@@ -674,6 +707,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "scale" in only:
         scale_rows, notes = bench_scale(sizes, scale_rounds)
         rows += scale_rows
+    if "exports" in only:
+        rows += bench_exports(rounds, budget)
     if "cli" in only:
         rows += bench_cli(rounds)
     print(table(rows))

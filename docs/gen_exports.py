@@ -15,9 +15,8 @@ import sys
 from pathlib import Path
 
 from sco_digital import Dataset
+from sco_digital._writers import FRICTIONLESS_TYPES, SQL_TYPES
 from sco_digital.export import (
-    _FRICTIONLESS_TYPES,
-    _SQL_TYPES,
     TABLES,
     Column,
     Table,
@@ -73,7 +72,7 @@ def dtype_table() -> str:
         arrow = to_arrow(EMPTY, spec.name).schema.field(column.name).type
         lines.append(
             f"| `{kind}` | {plain[kind]} | `{pandas_text}` | `{polars!r}` | `{arrow}` |"
-            f" `{_SQL_TYPES.get(kind, 'TEXT')}` | `{_FRICTIONLESS_TYPES.get(kind, kind)}` |"
+            f" `{SQL_TYPES.get(kind, 'TEXT')}` | `{FRICTIONLESS_TYPES.get(kind, kind)}` |"
         )
     return "\n".join(lines)
 

@@ -43,6 +43,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from sco_digital._json import dumps
 from sco_digital.models import normalize_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -240,7 +241,7 @@ def build() -> tuple[str, str]:
         sys.exit("names shared by two countries:\n  " + "\n  ".join(clashes))
     # A name two other territories share says nothing: leave it out.
     unique = {key: next(iter(v)) for key, v in world_owners.items() if len(v) == 1}
-    text = json.dumps([_ordered(c) for c in countries], ensure_ascii=False, indent=2) + "\n"
+    text = dumps([_ordered(c) for c in countries])
     return text, _world_module(unique)
 
 

@@ -1,5 +1,9 @@
 """
-Strict reading of JSON bytes, for the loader.
+The package's JSON: strict reading of JSON bytes for the loader, and the
+one canonical text every JSON file of the package is written in.
+
+`dumps` gives that text: two-space indent, non-ASCII characters as
+themselves (not escaped), keys in the order given, one trailing newline.
 
 `parse` refuses what cannot be read at all: a byte-order mark, bytes that
 are not UTF-8, text that is not JSON, nesting too deep to parse. What can
@@ -18,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # typing_extensions costs 1.6 ms to import; Self is only an annotation
     from typing_extensions import Self
 
-__all__ = ["JSONReadError", "NotFinite", "RepeatedKeys", "parse"]
+__all__ = ["JSONReadError", "NotFinite", "RepeatedKeys", "dumps", "parse"]
 
 _FLOAT_DIGITS = 309
 """Integers with more digits than this are beyond the largest float (1.8e308)."""
@@ -51,6 +55,20 @@ class RepeatedKeys(dict[str, Any]):
 
     __slots__ = ("repeated",)
     repeated: tuple[str, ...]
+
+
+def dumps(value: Any) -> str:
+    """
+    The canonical text of the JSON-shaped *value*: two-space indent, UTF-8
+    characters as themselves, keys in the order given, a trailing newline.
+    Every JSON file of the package (data, manifest, schemas, datapackage)
+    is written in it.
+
+    Raises:
+        ValueError: *value* holds NaN or an infinity, which JSON lacks.
+        TypeError: *value* holds something that is not JSON-shaped.
+    """
+    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def parse(data: bytes) -> Any:

@@ -30,7 +30,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -303,3 +303,33 @@ def _in_user_terms(exc: OSError, directory: Path, shown: Path) -> OSError:
     if (filename, filename2) == (exc.filename, exc.filename2):
         return exc
     return OSError(exc.errno, exc.strerror, filename, None, filename2)
+
+
+def write_texts(target: Path, files: dict[str, str], *, overwrite: bool) -> Path:
+    """
+    Write the texts *files* (by name) as UTF-8 into the directory *target*,
+    through `staged`; each text's own line ends are kept.
+    """
+    with staged(target, list(files), overwrite=overwrite) as stage:
+        for name, text in files.items():
+            file = stage / name
+            try:
+                # newline="" keeps each text's own line ends (CSV's CRLF, JSON's LF).
+                file.write_text(text, encoding="utf-8", newline="")
+            except OSError as exc:  # a write error (a full disk) names no file
+                exc.filename = exc.filename or str(file)
+                raise
+    return target
+
+
+def write_file(
+    path: str | os.PathLike[str], write: Callable[[Path], None], *, overwrite: bool = False
+) -> Path:
+    """
+    Create the file *path* by calling *write* with a path in the staging
+    directory of `staged`, which then moves it into place.
+    """
+    target = Path(path)
+    with staged(target.parent, [target.name], overwrite=overwrite) as stage:
+        write(stage / target.name)
+    return target

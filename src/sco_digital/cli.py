@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
 from . import _about, _registry
+from ._json import dumps as _json_text
 from .dataset import Dataset
 from .errors import DataError, SCODigitalError, UnknownKeyError
 from .models import (
@@ -331,10 +332,10 @@ def _table(rows: Sequence[dict[str, Any]], widths: dict[str, int]) -> str:
 
 
 def _json(value: Any, out: _Output) -> None:
-    text = json.dumps(value, ensure_ascii=False, indent=2)
+    text = _json_text(value)
     if not out.holds(text):  # escaped the JSON way, which readers decode
-        text = json.dumps(value, indent=2)
-    out.write(text + "\n")
+        text = json.dumps(value, indent=2) + "\n"
+    out.write(text)
 
 
 def _emit(
@@ -351,7 +352,8 @@ def _emit(
     if args.format == "json":
         _json(rows, out)
     elif args.format == "csv":
-        from .export import TABLES, csv_text
+        from ._writers import csv_text
+        from .export import TABLES
 
         header = list(rows[0]) if table is None else [c.name for c in TABLES[table].columns]
         text = csv_text(header, ([row[f] for f in header] for row in rows), lineterminator="\n")

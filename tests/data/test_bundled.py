@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 import sco_digital as sd
-from sco_digital import _serialize
+from sco_digital._convert import unstructure
+from sco_digital._json import dumps
 from sco_digital._registry import FILES
 
 SEED = "pd-seed-2025-08-29"
@@ -48,7 +49,7 @@ class TestFiles:
     def test_canonical(self, ds: sd.Dataset, name: str) -> None:
         """Each file is exactly what the package's converter writes for its records."""
         records = getattr(ds, name.removesuffix(".json"))
-        expected = _serialize.dumps(_serialize.unstructure(list(records)))
+        expected = dumps(unstructure(list(records)))
         assert expected.encode("utf-8") == _read(name)
 
     @pytest.mark.parametrize("name", sorted(FILES.values()))
@@ -66,7 +67,7 @@ class TestFiles:
         assert CALVER.match(manifest["data_version"])
         assert manifest["data_version"] == sd.DATA_VERSION == ds.data_version
         assert "CC-BY-4.0" == manifest["license"]
-        assert _serialize.dumps(manifest).encode("utf-8") == _read("manifest.json")
+        assert dumps(manifest).encode("utf-8") == _read("manifest.json")
 
     def test_validates(self, ds: sd.Dataset) -> None:
         """No cross-record rule is broken: references resolve, every source is cited."""

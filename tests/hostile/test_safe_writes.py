@@ -3,7 +3,7 @@ Exports write into a hidden staging directory inside the target directory
 and move the files into place; they refuse to overwrite unless asked, never
 replace anything but regular files, and leave nothing behind when they fail
 half way. Failures are injected into each step of write_json and of
-export.write_file (the staging layer, _staging.staged, under both); real
+_staging.write_file (the staging layer, _staging.staged, under both); real
 mounts, permissions and special files are used where the fault needs them.
 Concurrent processes and real signals: test_exports_stress.py.
 """
@@ -27,8 +27,9 @@ import pytest
 
 import mini
 from hostile.corrupt import FILES
+from sco_digital._staging import write_file
 from sco_digital.cli import main
-from sco_digital.export import TABLES, write_file, write_json
+from sco_digital.export import TABLES, write_json
 
 
 def tree(root: Path) -> dict[str, bytes | None]:

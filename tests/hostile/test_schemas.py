@@ -33,12 +33,12 @@ from sco_digital import (
     Project,
     Source,
     Unit,
-    export,
 )
 from sco_digital._about import LICENSE, NAME, TITLE
 from sco_digital._convert import problems, structure, unstructure
 from sco_digital._manifest import Manifest
 from sco_digital._schemas import _STRING_KINDS, RULES_BEYOND, dumps, generate
+from sco_digital._writers import json_files
 from sco_digital.export import write_json
 
 SCHEMAS = generate()
@@ -70,7 +70,7 @@ MANIFEST = Draft202012Validator(schema_of("manifest.json"))
 
 
 def mini_manifest() -> str:
-    return export.json_files(mini.dataset())["manifest.json"]
+    return json_files(mini.dataset())["manifest.json"]
 
 
 def loads(raw: dict[str, Any], cls: type) -> bool:

@@ -24,6 +24,7 @@ ROWS = [
     "scale: load(path), 100 projects",
     "scale: load(path), 1,000 projects",
     "scale: growth 100 -> 1,000 projects",
+    "exports: to_records, every table",
     "cli: sco-digital projects --country UZ",
 ]
 

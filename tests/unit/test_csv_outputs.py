@@ -22,10 +22,10 @@ import pytest
 
 import mini
 import sco_digital as sd
+from sco_digital._writers import csv_text
 from sco_digital.cli import main
 from sco_digital.export import (
     TABLES,
-    csv_text,
     to_records,
     write_csv,
     write_datapackage,

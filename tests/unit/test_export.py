@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import pickle
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import attrs
@@ -21,12 +23,14 @@ from frictionless import validate
 
 import mini
 import sco_digital as sd
-from sco_digital import Dataset
+from sco_digital import Dataset, export
+from sco_digital._json import dumps
+from sco_digital._tables import _field_doc
 from sco_digital.export import (
     TABLES,
     Column,
     ForeignKey,
-    sqlite_schema,
+    Table,
     to_arrow,
     to_pandas,
     to_polars,
@@ -202,6 +206,93 @@ class TestTables:
     def test_unknown_table(self, ds: Dataset) -> None:
         with pytest.raises(sd.UnknownKeyError, match="^unknown table 'project'; did you mean"):
             to_records(ds, "project")
+
+
+class TestColumns:
+    """Each column owns its getter: a row is its columns' values, read off one item."""
+
+    @pytest.mark.parametrize("table", list(TABLES))
+    def test_rows_are_the_column_getters(self, table: str) -> None:
+        ds = sd.load()
+        spec = TABLES[table]
+        by_getter = [tuple(c.get(item) for c in spec.columns) for item in spec.items(ds)]
+        assert by_getter == list(spec.rows(ds))
+        names = [c.name for c in spec.columns]
+        assert [dict(zip(names, row, strict=True)) for row in by_getter] == to_records(ds, table)
+
+    def test_a_table_of_your_own(self) -> None:
+        """The default getter reads the attribute named like the column, whatever its name."""
+        item = SimpleNamespace(id="a", **{"class": "x", "two words": "y"})
+        spec = Table(
+            "mine",
+            "Mine.",
+            (
+                Column("id", "string", "Id."),
+                Column("class", "string", "A keyword."),
+                Column("two words", "string", "Not an identifier."),
+                Column("size", "integer", "Computed.", get=lambda i: len(i.id)),
+            ),
+            ("id",),
+            lambda _ds: [item, item],
+        )
+        assert [("a", "x", "y", 1)] * 2 == list(spec.rows(mini.dataset()))
+        one = attrs.evolve(spec, columns=spec.columns[:1])
+        assert ([("a",), ("a",)], []) == (
+            list(one.rows(mini.dataset())),
+            list(attrs.evolve(spec, items=lambda _ds: []).rows(mini.dataset())),
+        )
+        with pytest.raises(AttributeError, match="'missing'"):
+            list(attrs.evolve(spec, columns=(Column("missing", "string", "M."),)).rows(ds=None))  # type: ignore[arg-type]
+
+    def test_a_column_of_your_own_pickles(self) -> None:
+        back = pickle.loads(pickle.dumps(Column("id", "string", "Id.")))  # noqa: S301 - our own bytes
+        assert (Column("id", "string", "Id."), 7) == (back, back.get(SimpleNamespace(id=7)))
+
+    def test_record_fields_are_described_by_their_docstrings(self) -> None:
+        """Written once, in the record's docstring: reST quotes dropped, None said "empty"."""
+        assert [
+            "When it began (launch, signature, adoption, opening).",
+            "The headline or page title; empty where it could not be seen.",
+            'ISO 3166-1 alpha-2 code, e.g. "UZ".',
+            'BCP 47 tag of the language and, where it has several, the script: "uz" (Latin),'
+            ' "uz-Cyrl", "zh-Hant".',
+            "What the country does in the project.",
+            'The identifier as that dataset writes it, e.g. "42401" for an AidData GCDF 3.0'
+            " record.",
+        ] == [
+            TABLES[table].column(column).description
+            for table, column in [
+                ("projects", "started"),
+                ("sources", "title"),
+                ("countries", "code"),
+                ("country_names", "language"),
+                ("project_participants", "role"),
+                ("project_identifiers", "identifier"),
+            ]
+        ]
+        assert "The project's id." == TABLES["project_participants"].column("project").description
+        with pytest.raises(TypeError, match="^Project.nope is not described in its docstring$"):
+            _field_doc(sd.Project, "nope")
+
+    def test_required_unless_the_field_defaults_to_none(self) -> None:
+        assert [True, False, True, False] == [
+            TABLES[table].column(column).required
+            for table, column in [
+                ("projects", "summary"),
+                ("projects", "parent"),
+                ("memberships", "since"),
+                ("memberships", "until"),
+            ]
+        ]
+
+    def test_no_public_names_outside_all(self) -> None:
+        """sco_digital.export shows only what its __all__ lists."""
+        shown = {
+            name
+            for name, value in vars(export).items()
+            if not name.startswith("_") and name != "annotations"
+        }
+        assert set(export.__all__) == shown
 
 
 class TestFrames:
@@ -457,12 +548,23 @@ class TestSqlite:
                 assert any(cols[: len(key.columns)] == key.columns for cols in indexed), (name, key)
         connection.close()
 
-    def test_created_index_names(self) -> None:
+    def test_created_index_names(self, ds: Dataset, tmp_path: Path) -> None:
         """Indexes are made only where the primary key does not serve."""
-        indexes = [line for line in sqlite_schema().splitlines() if line.startswith("CREATE INDEX")]
-        assert 'CREATE INDEX "project_sources_source" ON "project_sources" ("source");' in indexes
-        assert not any('"project_sources_project"' in line for line in indexes)
-        assert 'CREATE INDEX "projects_parent" ON "projects" ("parent");' in indexes
+        connection = sqlite3.connect(write_sqlite(ds, tmp_path / "sco.db"))
+        indexes = dict(
+            connection.execute(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+            )
+        )
+        connection.close()
+        assert (
+            'CREATE INDEX "project_sources_source" ON "project_sources" ("source")'
+            == (indexes["project_sources_source"])
+        )
+        assert "project_sources_project" not in indexes
+        assert (
+            'CREATE INDEX "projects_parent" ON "projects" ("parent")' == indexes["projects_parent"]
+        )
 
     def test_dataset_info(self, ds: Dataset, tmp_path: Path) -> None:
         connection = sqlite3.connect(write_sqlite(ds, tmp_path / "sco.db"))
@@ -578,7 +680,7 @@ class TestDatapackage:
         assert {
             "name": "started",
             "type": "string",
-            "description": "When it began.",
+            "description": "When it began (launch, signature, adoption, opening).",
             "constraints": {"pattern": "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"},
         } == projects["fields"][6]
         valid_from = resources["memberships"]["schema"]["fields"][7]
@@ -604,3 +706,22 @@ class TestDatapackage:
 class TestJson:
     def test_round_trip(self, ds: Dataset, tmp_path: Path) -> None:
         assert ds == sd.load(write_json(ds, tmp_path / "json"))
+
+    def test_canonical_text(self) -> None:
+        """Two-space indent, characters as themselves, keys in the order given, a newline."""
+        assert '{\n  "b": [\n    1,\n    "Oʻzbekiston"\n  ],\n  "a": null\n}\n' == dumps(
+            {"b": [1, "Oʻzbekiston"], "a": None}
+        )
+        with pytest.raises(ValueError, match="^Out of range float values are not JSON compliant"):
+            dumps([float("nan")])
+
+    def test_every_json_file_written_is_canonical(self, tmp_path: Path) -> None:
+        ds = sd.load()
+        files = [
+            *write_json(ds, tmp_path / "json").glob("*.json"),
+            write_datapackage(ds, tmp_path / "dp") / "datapackage.json",
+        ]
+        assert 8 == len(files)
+        for file in files:
+            text = file.read_text(encoding="utf-8")
+            assert dumps(json.loads(text)) == text, file.name

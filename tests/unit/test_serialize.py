@@ -12,7 +12,7 @@ import mini
 import sco_digital as sd
 from sco_digital import Indicator, Membership, PartialDate, Project, Source
 from sco_digital._convert import problems_of, structure, unstructure
-from sco_digital._serialize import dumps
+from sco_digital._json import dumps
 
 
 def problems(value: Any, cls: type) -> list[tuple[str, str]]:

@@ -1,0 +1,617 @@
+"""
+The exported tables: `TABLES`, one per kind of record plus join tables for
+the many-valued fields, and `to_records`.
+
+A table's items are its records, or for a join table, tuples of a record, a
+position and one element of the record's list field; each column reads its
+value off an item with a `Getter`. A column that is a record field takes its
+description from the field's entry in the record's docstring (`_field_doc`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import repeat
+from operator import attrgetter
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from ._columns import Column, ColumnType, ForeignKey, Getter, Table, columns
+from .models import (
+    Conflict,
+    Country,
+    CountryName,
+    Identifier,
+    IdentifierScheme,
+    Indicator,
+    Membership,
+    Organization,
+    OrganizationKind,
+    OrganizationParticipant,
+    OrganizationRole,
+    PartialDate,
+    Participant,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+    Qualifier,
+    Region,
+    Role,
+    Sector,
+    Source,
+    SourceKind,
+    Status,
+    Technology,
+    Unit,
+    Vocabulary,
+)
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+
+
+def table_named(name: str) -> Table:
+    try:
+        return TABLES[name]
+    except (KeyError, TypeError):
+        from .errors import UnknownKeyError
+        from .models import suggest
+
+        raise UnknownKeyError("table", name, suggest(name, TABLES, lambda t: t.name)) from None
+
+
+def column_named(table: str, name: str) -> Column:
+    return TABLES[table].column(name)
+
+
+def to_records(ds: Dataset, table: str) -> list[dict[str, Any]]:
+    """
+    The table *table* (see `TABLES`) of *ds* as a list of plain dicts.
+
+    Values are str, int, float or None, ready for JSON: categories are
+    slugs, dates ISO text.
+
+    >>> import sco_digital as sd
+    >>> from sco_digital.export import to_records
+    >>> to_records(sd.load(), "countries")[0]["code"]
+    'AE'
+
+    Raises:
+        UnknownKeyError: No table has that name.
+
+    .. versionadded:: 0.1.0
+    """
+    spec = table_named(table)
+    names = repeat(tuple(column.name for column in spec.columns))
+    return list(map(dict, map(zip, names, spec.rows(ds))))
+
+
+# -- descriptions --------------------------------------------------------------------
+
+
+@functools.cache
+def _field_docs(cls: type) -> Mapping[str, str]:
+    """
+    The description of every field of *cls*, from its docstring, worded for
+    a table: without reST quotes, and "empty" for None.
+    """
+    from ._schemas import _attribute_docs  # the one parser of field descriptions
+
+    return {
+        name: re.sub(r"\bNone\b", "empty", text.replace("``", "").replace("`", ""))
+        for name, text in _attribute_docs(cls).items()
+    }
+
+
+def _field_doc(cls: type, name: str) -> str:
+    try:
+        return _field_docs(cls)[name]
+    except KeyError:
+        msg = f"{cls.__name__}.{name} is not described in its docstring"
+        raise TypeError(msg) from None
+
+
+# -- columns -------------------------------------------------------------------------
+
+
+class _Element(NamedTuple):
+    """An item of a join table: an element of a list field of a record."""
+
+    record: Any
+    position: int
+    """1 for the record's first element, and so on."""
+    value: Any
+
+
+class _ElementSource(NamedTuple):
+    """An item of the sources of an element (a country's name or membership)."""
+
+    record: Any
+    position: int
+    """1 for the element's first source, and so on."""
+    value: str
+    seq: int
+    """The element's position in its list."""
+
+
+class _Keyed(NamedTuple):
+    """An item with what the record key it holds (*value*) names (see `_kinds`)."""
+
+    record: Any
+    position: int
+    value: str
+    kind: str | None
+
+
+def _first_day(value: PartialDate | None) -> str | None:
+    return None if value is None else value.earliest().isoformat()
+
+
+def _f(cls: type, name: str, type_: ColumnType, at: str = "", **kw: Any) -> tuple[Column, ...]:
+    """
+    The column of the field *name* of the record type *cls*, which an item
+    is (or holds as its attribute *at*). It is described by the field's
+    docstring and required unless the field defaults to None; ``column=``
+    names it otherwise.
+    """
+    kw.setdefault("required", attrs.fields_dict(cls)[name].default is not None)
+    path = f"{at}.{name}" if at else name
+    return columns(kw.pop("column", name), type_, _field_doc(cls, name), path, **kw)
+
+
+def _records(kind: str) -> Callable[[Dataset], Iterable[Any]]:
+    """The records of *kind* ("projects"...): the items of a record's own table."""
+    return attrgetter(kind)
+
+
+def _elements(
+    kind: str, field: str, *, ordered: bool = False
+) -> Callable[[Dataset], Iterator[_Element]]:
+    """Each element of the list *field* of each record of *kind*, sorted if *ordered*."""
+
+    def items(ds: Dataset) -> Iterator[_Element]:
+        for record in getattr(ds, kind):
+            values = getattr(record, field)
+            for position, value in enumerate(sorted(values) if ordered else values, 1):
+                yield _new(_Element, (record, position, value))
+
+    return items
+
+
+def _element_sources(field: str) -> Callable[[Dataset], Iterator[_ElementSource]]:
+    """Each source of each element of a country's list *field*."""
+    elements = _elements("countries", field)
+
+    def items(ds: Dataset) -> Iterator[_ElementSource]:
+        for country, seq, element in elements(ds):
+            for position, source in enumerate(element.sources, 1):
+                yield _new(_ElementSource, (country, position, source, seq))
+
+    return items
+
+
+_new = tuple.__new__
+"""Make a named tuple of a tuple: twice as fast as calling the class, whose __new__ is Python."""
+
+
+def _kinds(ds: Dataset) -> Callable[[str], str | None]:
+    """Tell whether a key names a country, indicator, organisation, project or the SCO."""
+    kinds = {c.code: "country" for c in ds.countries}
+    kinds.update({i.id: "indicator" for i in ds.indicators})
+    kinds.update({o.id: "organization" for o in ds.organizations})
+    kinds.update({p.id: "project" for p in ds.projects})
+    kinds["SCO"] = "sco"
+    return kinds.get
+
+
+def _indicators(ds: Dataset) -> Iterator[_Keyed]:
+    """Each indicator (as *record*) with what its subject names."""
+    kind_of = _kinds(ds)
+    for indicator in ds.indicators:
+        yield _Keyed(indicator, 0, indicator.subject, kind_of(indicator.subject))
+
+
+def _conflict_records(ds: Dataset) -> Iterator[_Keyed]:
+    """Each record key of each conflict, with what it names."""
+    kind_of = _kinds(ds)
+    for conflict in ds.conflicts:
+        for position, key in enumerate(conflict.records, 1):
+            yield _Keyed(conflict, position, key, kind_of(key))
+
+
+def _source_table(kind: str, owner: str, description: str) -> Table:
+    return Table(
+        f"{owner}_sources",
+        f"The sources each {description} cites, in the order given.",
+        (
+            *columns(
+                owner,
+                "string",
+                f"The {description}'s id.",
+                "record.id",
+                references=f"{kind}.id",
+            ),
+            *columns("source", "string", "The source's id.", "value", references="sources.id"),
+            *columns("position", "integer", "1 for the first source cited, and so on.", "position"),
+        ),
+        (owner, "source"),
+        _elements(kind, "sources"),
+    )
+
+
+def _alias_table(kind: str, owner: str, key: str) -> Table:
+    return Table(
+        f"{owner}_aliases",
+        f"Other names of each {owner}, in the order given.",
+        (
+            *columns(
+                owner,
+                "string",
+                f"The {owner}'s {key}.",
+                f"record.{key}",
+                references=f"{kind}.{key}",
+            ),
+            *columns("alias", "string", "Another name it is known by.", "value"),
+            *columns("position", "integer", "1 for the first alias, and so on.", "position"),
+        ),
+        (owner, "alias"),
+        _elements(kind, "aliases"),
+    )
+
+
+def _set_table(field: str, single: str, vocabulary: type[Vocabulary], description: str) -> Table:
+    return Table(
+        f"project_{field}",
+        description,
+        (
+            *_PROJECT,
+            *columns(
+                single,
+                "category",
+                f"A {vocabulary.__name__} slug.",
+                "value",
+                vocabulary=vocabulary,
+            ),
+        ),
+        ("project", single),
+        _elements("projects", field, ordered=True),
+    )
+
+
+def _country_element_sources(name: str, owner: str, table: str, field: str) -> Table:
+    """The table *name* of the sources of each element of a country's list *field* (*table*)."""
+    short = owner.rpartition(" ")[2]
+    return Table(
+        name,
+        f"The sources each {owner} cites, in the order given.",
+        (
+            *columns("country", "string", f"The {short}'s country.", "record.code"),
+            *columns("seq", "integer", f"The {short}'s seq.", "seq"),
+            *columns("source", "string", "The source's id.", "value", references="sources.id"),
+            *columns("position", "integer", "1 for the first source cited, and so on.", "position"),
+        ),
+        ("country", "seq", "source"),
+        _element_sources(field),
+        (
+            ForeignKey(("country", "seq"), table, ("country", "seq")),
+            ForeignKey(("source",), "sources", ("id",)),
+        ),
+    )
+
+
+_COUNTRY = columns("country", "string", "Alpha-2 code.", "record.code", references="countries.code")
+_PROJECT = columns("project", "string", "The project's id.", "record.id", references="projects.id")
+_OPTIONAL = {"required": False}
+
+
+def _build_tables() -> tuple[Table, ...]:
+    return (
+        Table(
+            "sources",
+            "Publications cited by the records.",
+            (
+                *_f(Source, "id", "string"),
+                *_f(Source, "title", "string"),
+                *_f(Source, "publisher", "string"),
+                *_f(Source, "reprint_of", "string"),
+                *columns(
+                    "origin",
+                    "string",
+                    "reprint_of if set, else publisher: the independent outlet (derived).",
+                ),
+                *_f(Source, "kind", "category", vocabulary=SourceKind),
+                *_f(Source, "published", "partial_date"),
+                *_f(Source, "url", "string"),
+                *_f(Source, "language", "string"),
+                *_f(Source, "archived_url", "string"),
+                *_f(Source, "note", "string"),
+            ),
+            ("id",),
+            _records("sources"),
+        ),
+        Table(
+            "countries",
+            "Countries with an SCO status, now or in the past.",
+            (
+                *_f(Country, "code", "string"),
+                *_f(Country, "alpha3", "string"),
+                *_f(Country, "name", "string"),
+                *_f(Country, "name_zh", "string"),
+                *_f(Country, "name_ru", "string"),
+                *_f(Country, "region", "category", vocabulary=Region),
+            ),
+            ("code",),
+            _records("countries"),
+        ),
+        _alias_table("countries", "country", "code"),
+        Table(
+            "country_names",
+            "Each country's names in its official languages and the UN languages"
+            " (Unicode CLDR) and the forms statistical publishers write.",
+            (
+                *_COUNTRY,
+                *columns(
+                    "seq",
+                    "integer",
+                    "1 for the country's first name here, and so on.",
+                    "position",
+                ),
+                *_f(CountryName, "language", "string", "value"),
+                *_f(CountryName, "name", "string", "value"),
+            ),
+            ("country", "seq"),
+            _elements("countries", "localized_names"),
+        ),
+        _country_element_sources(
+            "country_name_sources", "country name", "country_names", "localized_names"
+        ),
+        Table(
+            "memberships",
+            "Each period of a country's SCO status, in time order.",
+            (
+                *_COUNTRY,
+                *columns(
+                    "seq", "integer", "1 for the country's first status, and so on.", "position"
+                ),
+                *_f(Membership, "status", "category", "value", vocabulary=Status),
+                *_f(Membership, "since", "partial_date", "value"),
+                *_f(Membership, "until", "partial_date", "value"),
+                *columns(
+                    "valid_from",
+                    "date",
+                    "The first day the status held: the first day since may mean (derived).",
+                    Getter("value.since", convert=_first_day),
+                ),
+                *columns(
+                    "valid_to",
+                    "date",
+                    "The first day it no longer held: the first day until may mean;"
+                    " empty while it holds (derived).",
+                    Getter("value.until", convert=_first_day),
+                    **_OPTIONAL,
+                ),
+                *_f(Membership, "note", "string", "value"),
+                *_f(Membership, "reviewed", "string", "value"),
+            ),
+            ("country", "seq"),
+            _elements("countries", "memberships"),
+        ),
+        _country_element_sources("membership_sources", "membership", "memberships", "memberships"),
+        Table(
+            "organizations",
+            "Companies, ministries, universities and other bodies.",
+            (
+                *_f(Organization, "id", "string"),
+                *_f(Organization, "name", "string"),
+                *_f(Organization, "kind", "category", vocabulary=OrganizationKind),
+                *_f(Organization, "country", "string", references="countries.code"),
+                *_f(Organization, "note", "string"),
+                *_f(Organization, "reviewed", "string"),
+            ),
+            ("id",),
+            _records("organizations"),
+        ),
+        _alias_table("organizations", "organization", "id"),
+        _source_table("organizations", "organization", "organisation"),
+        Table(
+            "projects",
+            "Projects, programmes, agreements, events and policies.",
+            (
+                *_f(Project, "id", "string"),
+                *_f(Project, "name", "string"),
+                *_f(Project, "summary", "string"),
+                *_f(Project, "kind", "category", vocabulary=ProjectKind),
+                *_f(Project, "status", "category", vocabulary=ProjectStatus),
+                *_f(Project, "location", "string"),
+                *_f(Project, "started", "partial_date"),
+                *_f(Project, "ended", "partial_date"),
+                *_f(Project, "parent", "string", references="projects.id"),
+                *_f(Project, "note", "string"),
+                *_f(Project, "reviewed", "string"),
+            ),
+            ("id",),
+            _records("projects"),
+        ),
+        _alias_table("projects", "project", "id"),
+        Table(
+            "project_participants",
+            "The countries taking part in each project, with their roles, in the order given.",
+            (
+                *_PROJECT,
+                *_f(Participant, "country", "string", "value", references="countries.code"),
+                *_f(Participant, "role", "category", "value", vocabulary=Role),
+                *columns(
+                    "position",
+                    "integer",
+                    "1 for the first participant listed, and so on.",
+                    "position",
+                ),
+            ),
+            ("project", "country", "role"),
+            _elements("projects", "participants"),
+        ),
+        Table(
+            "project_organizations",
+            "The organisations involved in each project, in the order given.",
+            (
+                *_PROJECT,
+                *columns(
+                    "organization",
+                    "string",
+                    "The organisation's id.",
+                    "value",
+                    references="organizations.id",
+                ),
+                *columns(
+                    "position",
+                    "integer",
+                    "1 for the first organisation listed, and so on.",
+                    "position",
+                ),
+            ),
+            ("project", "organization"),
+            _elements("projects", "organizations"),
+        ),
+        Table(
+            "project_organization_roles",
+            "What organisations do in each project, where a cited source states it,"
+            " in the order given.",
+            (
+                *columns("project", "string", "The project's id.", "record.id"),
+                *_f(OrganizationParticipant, "organization", "string", "value"),
+                *_f(
+                    OrganizationParticipant,
+                    "role",
+                    "category",
+                    "value",
+                    vocabulary=OrganizationRole,
+                ),
+                *columns(
+                    "position", "integer", "1 for the first role listed, and so on.", "position"
+                ),
+            ),
+            ("project", "organization", "role"),
+            _elements("projects", "organization_roles"),
+            (
+                ForeignKey(
+                    ("project", "organization"),
+                    "project_organizations",
+                    ("project", "organization"),
+                ),
+            ),
+        ),
+        Table(
+            "project_identifiers",
+            "The identifiers other datasets give each project (AidData GCDF 3.0 record"
+            " ids...), for joining them, in the order given.",
+            (
+                *_PROJECT,
+                *_f(Identifier, "scheme", "category", "value", vocabulary=IdentifierScheme),
+                *_f(Identifier, "id", "string", "value", column="identifier"),
+                *columns(
+                    "position",
+                    "integer",
+                    "1 for the first identifier listed, and so on.",
+                    "position",
+                ),
+            ),
+            ("project", "scheme", "identifier"),
+            _elements("projects", "identifiers"),
+        ),
+        _set_table(
+            "technologies",
+            "technology",
+            Technology,
+            "The technologies each project uses or promotes.",
+        ),
+        _set_table("sectors", "sector", Sector, "The sectors each project serves."),
+        _source_table("projects", "project", "project"),
+        Table(
+            "indicators",
+            "Figures reported about projects, countries, organisations and the SCO.",
+            (
+                *_f(Indicator, "id", "string", "record"),
+                *_f(Indicator, "subject", "string", "record"),
+                *columns(
+                    "subject_kind",
+                    "category",
+                    "What subject names (derived).",
+                    "kind",
+                    categories=("country", "organization", "project", "sco"),
+                ),
+                *_f(Indicator, "metric", "string", "record"),
+                *_f(Indicator, "label", "string", "record"),
+                *_f(Indicator, "value", "number", "record"),
+                *_f(Indicator, "unit", "category", "record", vocabulary=Unit),
+                *_f(Indicator, "qualifier", "category", "record", vocabulary=Qualifier),
+                *_f(Indicator, "period", "partial_date", "record"),
+                *_f(Indicator, "period_end", "partial_date", "record"),
+                *_f(Indicator, "as_of", "partial_date", "record"),
+                *columns(
+                    "text",
+                    "string",
+                    "The figure in words, e.g. 'more than 300 people' (derived).",
+                    "record.text",
+                ),
+                *_f(Indicator, "note", "string", "record"),
+                *_f(Indicator, "reviewed", "string", "record"),
+            ),
+            ("id",),
+            _indicators,
+        ),
+        _source_table("indicators", "indicator", "indicator"),
+        Table(
+            "conflicts",
+            "Documented disagreements between sources.",
+            (
+                *_f(Conflict, "id", "string"),
+                *_f(Conflict, "topic", "string"),
+                *_f(Conflict, "summary", "string"),
+            ),
+            ("id",),
+            _records("conflicts"),
+        ),
+        Table(
+            "conflict_records",
+            "The records each conflict concerns, in the order given.",
+            (
+                *columns(
+                    "conflict",
+                    "string",
+                    "The conflict's id.",
+                    "record.id",
+                    references="conflicts.id",
+                ),
+                *columns(
+                    "record",
+                    "string",
+                    "A project, organisation or indicator id, or a country code.",
+                    "value",
+                ),
+                *columns(
+                    "record_kind",
+                    "category",
+                    "What record names (derived).",
+                    "kind",
+                    categories=("country", "indicator", "organization", "project"),
+                ),
+                *columns(
+                    "position",
+                    "integer",
+                    "1 for the first record listed, and so on.",
+                    "position",
+                ),
+            ),
+            ("conflict", "record"),
+            _conflict_records,
+        ),
+        _source_table("conflicts", "conflict", "conflict"),
+    )
+
+
+TABLES: Mapping[str, Table] = MappingProxyType({table.name: table for table in _build_tables()})
+"""Every exported table, by name, in a stable order (read-only)."""
