@@ -29,12 +29,13 @@ from __future__ import annotations
 import calendar
 import functools
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
+from ._rules import ALPHA2, ALPHA3, NAME, RULES, SLUG, SUBJECT, TEXT, URL, Rule, rule_of
 from .dataset import Dataset
 from .models import (
     Conflict,
@@ -85,9 +86,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-_LOWER = "abcdefghijklmnopqrstuvwxyz"
-_UPPER = _LOWER.upper()
-_ALNUM = _LOWER + "0123456789"
+_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 # Every strategy here is built once, at import: building strategies while
 # drawing (several per record) made a dataset cost 70 ms of CPU. Nothing is
@@ -100,21 +99,80 @@ def _check(name: str, value: object) -> None:
         raise TypeError(msg)
 
 
-def _joined(separator: str) -> SearchStrategy[str]:
-    part = st.text(_ALNUM, min_size=1, max_size=8)
-    return st.lists(part, min_size=1, max_size=4).map(separator.join)
+def _matching(rule: Rule) -> SearchStrategy[str]:
+    """The strings that match *rule*'s pattern (no longer than its limit, if it has one)."""
+    drawn = st.from_regex(rule.body, fullmatch=True)
+    limit = rule.max_length
+    # from_regex seldom draws a string anywhere near the limits (100 characters).
+    return drawn if limit is None else drawn.filter(lambda text: len(text) <= limit)
 
 
-def _slug(parts: tuple[str, str]) -> str:
-    return "-".join(part for part in "".join(parts).split("-") if part)
+# Any character but controls, surrogates and invisible format characters (which
+# the text rule refuses), so text survives JSON, CSV and SQL.
+_CHARACTERS = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cf"))
 
 
-# A first part, then more parts in any number: drawn as two strings, not a list.
-_SLUGS = st.tuples(st.text(_ALNUM, min_size=1, max_size=8), st.text(_ALNUM + "-", max_size=24)).map(
-    _slug
+def _visible(text: str) -> str:
+    """*text* without edge spaces, as the text rules require; only spaces become "-"."""
+    return text.strip() or "-"
+
+
+def _text(rule: Rule, shorter: int) -> SearchStrategy[str]:
+    """Texts that keep *rule*, at most *shorter* characters, which keeps examples quick."""
+    return st.text(_CHARACTERS, min_size=1, max_size=min(shorter, rule.max_length or shorter)).map(
+        _visible
+    )
+
+
+_URLS = st.builds(
+    "{}://{}{}".format,
+    st.sampled_from(["http", "https"]),
+    st.text(_ALNUM + ".-", min_size=1, max_size=20),
+    st.text(st.characters(min_codepoint=33, max_codepoint=126), max_size=30).map(
+        lambda path: f"/{path}" if path else ""
+    ),
 )
-_CODES = st.text(_UPPER, min_size=2, max_size=2)
-_ALPHA3 = st.text(_UPPER, min_size=3, max_size=3)
+_BY_RULE: dict[Rule, SearchStrategy[str]] = {
+    rule: _matching(rule) for rule in RULES if rule not in (NAME, TEXT, URL)
+}
+_BY_RULE |= {NAME: _text(NAME, 40), TEXT: _text(TEXT, 200), URL: _URLS}
+"""The strings of each text rule: drawn from its pattern, or, for the rules
+of names, texts and URLs, whose patterns are classes of thousands of
+characters, from a part of what they allow (tests check the validators
+accept every string drawn)."""
+
+
+def _fields(cls: type) -> dict[str, SearchStrategy[Any]]:
+    """
+    The strategy of each string field of *cls*, from the text rule it
+    follows: None too where it is optional, tuples of distinct strings for
+    a tuple.
+    """
+    out: dict[str, SearchStrategy[Any]] = {}
+    for field in attrs.fields(cls):
+        rule = rule_of(field)
+        if rule is None:
+            continue
+        drawn = _BY_RULE[rule]
+        if field.converter is not None:
+            drawn = st.lists(drawn, max_size=3, unique=True).map(tuple)
+        elif field.default is None:
+            drawn = st.none() | drawn
+        out[field.name] = drawn
+    return out
+
+
+_SLUGS = _BY_RULE[SLUG]
+_CODES = _BY_RULE[ALPHA2]
+_ALPHA3 = _BY_RULE[ALPHA3]
+_SOURCE = _fields(Source)
+_COUNTRY = _fields(Country)
+_COUNTRY_NAME = _fields(CountryName)
+_ORGANIZATION = _fields(Organization)
+_PROJECT = _fields(Project)
+_INDICATOR = _fields(Indicator)
+_CONFLICT = _fields(Conflict)
+_MEMBERSHIP = _fields(Membership)
 
 
 def slugs() -> SearchStrategy[str]:
@@ -138,40 +196,6 @@ def country_codes() -> SearchStrategy[str]:
     .. versionadded:: 0.1.0
     """
     return _CODES
-
-
-# Any character but controls, surrogates and invisible format characters (which
-# the text rule refuses), so text survives JSON, CSV and SQL.
-_CHARACTERS = st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cf"))
-
-
-def _visible(text: str) -> str:
-    """*text* without edge spaces, as the records require; only spaces become "-"."""
-    return text.strip() or "-"
-
-
-def _text(max_size: int) -> SearchStrategy[str]:
-    return st.text(_CHARACTERS, min_size=1, max_size=max_size).map(_visible)
-
-
-# Shorter than the limits (300 and 4000 characters), which keeps examples quick.
-_names = _text(40)
-_prose = _text(200)
-_urls = st.builds(
-    "{}://{}{}".format,
-    st.sampled_from(["http", "https"]),
-    st.text(_ALNUM + ".-", min_size=1, max_size=20),
-    st.text(st.characters(min_codepoint=33, max_codepoint=126), max_size=30).map(
-        lambda path: f"/{path}" if path else ""
-    ),
-)
-# BCP 47 as the records take it: a language, then an optional script and region.
-_languages = st.builds(
-    "{}{}{}".format,
-    st.text(_LOWER, min_size=2, max_size=3),
-    st.just("") | st.text(_LOWER, min_size=4, max_size=4).map(lambda s: f"-{s.capitalize()}"),
-    st.just("") | _CODES.map("-{}".format),
-)
 
 
 def _lists(
@@ -257,10 +281,6 @@ def partial_dates(*, years: SearchStrategy[int] | None = None) -> SearchStrategy
 # record strategies and `datasets` share; the caller passes the references
 # (ids, countries, sources, parents, subjects). Fields are drawn one by one
 # from the strategies below, built once.
-_OPTIONAL_NAMES = st.none() | _names
-_OPTIONAL_PROSE = st.none() | _prose
-_OPTIONAL_URLS = st.none() | _urls
-_ALIASES = st.lists(_names, max_size=3, unique=True).map(tuple)
 _TECHNOLOGIES = st.frozensets(st.sampled_from(Technology), max_size=4)
 _SECTORS = st.frozensets(st.sampled_from(Sector), max_size=3)
 _ROLES = st.sampled_from(Role)
@@ -274,24 +294,21 @@ _PROJECT_KINDS = st.sampled_from(ProjectKind)
 _PROJECT_STATUSES = st.sampled_from(ProjectStatus)
 _UNITS = st.sampled_from(Unit)
 _QUALIFIERS = st.sampled_from(Qualifier)
-_METRICS = _joined("_")
 _TWO_DATES = st.tuples(_OPTIONAL_DATES, _OPTIONAL_DATES)
-_REVIEWED = st.none() | st.sampled_from(("2025.08.29", "2026.11.30", "2026.12.01.1"))
-"""A record's review version: none, or a CalVer data version."""
 
 
 def _source(draw: st.DrawFn, source_id: str) -> Source:
     return Source(
         id=source_id,
-        title=draw(_OPTIONAL_PROSE),
-        publisher=draw(_names),
-        reprint_of=draw(_OPTIONAL_NAMES),
+        title=draw(_SOURCE["title"]),
+        publisher=draw(_SOURCE["publisher"]),
+        reprint_of=draw(_SOURCE["reprint_of"]),
         kind=draw(_SOURCE_KINDS),
         published=draw(_OPTIONAL_DATES),
-        url=draw(_urls),
-        language=draw(_languages),
-        archived_url=draw(_OPTIONAL_URLS),
-        note=draw(_OPTIONAL_PROSE),
+        url=draw(_SOURCE["url"]),
+        language=draw(_SOURCE["language"]),
+        archived_url=draw(_SOURCE["archived_url"]),
+        note=draw(_SOURCE["note"]),
     )
 
 
@@ -324,8 +341,8 @@ def _membership(
         since=since,
         until=until,
         sources=cite(1, 3),
-        note=draw(_OPTIONAL_PROSE),
-        reviewed=draw(_REVIEWED),
+        note=draw(_MEMBERSHIP["note"]),
+        reviewed=draw(_MEMBERSHIP["reviewed"]),
     )
 
 
@@ -373,7 +390,11 @@ _AT_MOST_ONE = st.integers(0, 1)
 
 
 def _country_name(draw: st.DrawFn, cite: Pick[str]) -> CountryName:
-    return CountryName(language=draw(_languages), name=draw(_names), sources=cite(1, 3))
+    return CountryName(
+        language=draw(_COUNTRY_NAME["language"]),
+        name=draw(_COUNTRY_NAME["name"]),
+        sources=cite(1, 3),
+    )
 
 
 @st.composite
@@ -401,10 +422,10 @@ def _country(draw: st.DrawFn, code: str, alpha3: str, cite: Pick[str]) -> Countr
     return Country(
         code=code,
         alpha3=alpha3,
-        name=draw(_names),
-        name_zh=draw(_names),
-        name_ru=draw(_names),
-        aliases=draw(_ALIASES),
+        name=draw(_COUNTRY["name"]),
+        name_zh=draw(_COUNTRY["name_zh"]),
+        name_ru=draw(_COUNTRY["name_ru"]),
+        aliases=draw(_COUNTRY["aliases"]),
         localized_names=tuple(_country_name(draw, cite) for _ in range(draw(_AT_MOST_ONE))),
         region=draw(_REGIONS),
         memberships=_timeline(draw, cite),
@@ -447,13 +468,13 @@ def _organization(
 ) -> Organization:
     return Organization(
         id=organization_id,
-        name=draw(_names),
+        name=draw(_ORGANIZATION["name"]),
         kind=draw(_ORGANIZATION_KINDS),
         country=country,
-        aliases=draw(_ALIASES),
+        aliases=draw(_ORGANIZATION["aliases"]),
         sources=cite(1, 3),
-        note=draw(_OPTIONAL_PROSE),
-        reviewed=draw(_REVIEWED),
+        note=draw(_ORGANIZATION["note"]),
+        reviewed=draw(_ORGANIZATION["reviewed"]),
     )
 
 
@@ -577,16 +598,16 @@ def _project(  # noqa: PLR0913 - a project's references, each drawn its own way
         sources=cite(1, 3),
         started=started,
         ended=ended,
-        name=draw(_names),
-        aliases=draw(_ALIASES),
-        summary=draw(_prose),
+        name=draw(_PROJECT["name"]),
+        aliases=draw(_PROJECT["aliases"]),
+        summary=draw(_PROJECT["summary"]),
         kind=draw(_PROJECT_KINDS),
         status=draw(_PROJECT_STATUSES),
         technologies=draw(_TECHNOLOGIES),
         sectors=draw(_SECTORS),
-        location=draw(_OPTIONAL_NAMES),
-        note=draw(_OPTIONAL_PROSE),
-        reviewed=draw(_REVIEWED),
+        location=draw(_PROJECT["location"]),
+        note=draw(_PROJECT["note"]),
+        reviewed=draw(_PROJECT["reviewed"]),
     )
 
 
@@ -659,8 +680,8 @@ def _indicator(draw: st.DrawFn, indicator_id: str, subject: str, cite: Pick[str]
     return Indicator(
         id=indicator_id,
         subject=subject,
-        metric=draw(_METRICS),
-        label=draw(_names),
+        metric=draw(_INDICATOR["metric"]),
+        label=draw(_INDICATOR["label"]),
         value=draw(_VALUES if unit.can_be_negative else _NON_NEGATIVE_VALUES),
         unit=unit,
         qualifier=draw(_QUALIFIERS),
@@ -668,8 +689,8 @@ def _indicator(draw: st.DrawFn, indicator_id: str, subject: str, cite: Pick[str]
         period_end=end,
         as_of=draw(_OPTIONAL_DATES),
         sources=cite(1, 3),
-        note=draw(_OPTIONAL_PROSE),
-        reviewed=draw(_REVIEWED),
+        note=draw(_INDICATOR["note"]),
+        reviewed=draw(_INDICATOR["reviewed"]),
     )
 
 
@@ -704,7 +725,7 @@ def indicators(
     .. versionadded:: 0.1.0
     """
     ids = _SLUGS if ids is None else ids
-    subjects = _SLUGS | _CODES | st.just("SCO") if subjects is None else subjects
+    subjects = _BY_RULE[SUBJECT] if subjects is None else subjects
     source_ids = _SLUGS if source_ids is None else source_ids
     _check("ids", ids)
     _check("subjects", subjects)
@@ -715,8 +736,8 @@ def indicators(
 def _conflict(draw: st.DrawFn, conflict_id: str, about: Pick[str], cite: Pick[str]) -> Conflict:
     return Conflict(
         id=conflict_id,
-        topic=draw(_names),
-        summary=draw(_prose),
+        topic=draw(_CONFLICT["topic"]),
+        summary=draw(_CONFLICT["summary"]),
         records=about(1, 3),
         sources=cite(1, 3),
     )

@@ -25,7 +25,7 @@ import sco_digital as sd
 from sco_digital import Conflict, Country, Indicator, Organization, Project, Source, _loader
 from sco_digital._serialize import RECORD_TYPES, structure, unstructure
 from sco_digital._structure import Refused, record_hook
-from sco_digital.models import _fold_unicode, normalize_key
+from sco_digital._keys import _fold_unicode, normalize_key
 
 TOP = (Source, Country, Organization, Project, Indicator, Conflict)
 
@@ -172,7 +172,7 @@ class TestDaysInMonth:
     def test_same_as_calendar(self) -> None:
         import calendar
 
-        from sco_digital.models import _days_in_month
+        from sco_digital._dates import _days_in_month
 
         assert [
             calendar.monthrange(year, month)[1]
