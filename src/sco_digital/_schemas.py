@@ -1,6 +1,7 @@
 """
 JSON Schemas (draft 2020-12) of the data files, generated from the records
-and vocabularies of `sco_digital.models`.
+and vocabularies of `sco_digital.models`, the text rules of
+`sco_digital._rules` and the field descriptions of `field_docs`.
 
 The package ships them as ``sco_digital/schemas/<file>.schema.json``, read
 with ``importlib.resources.files("sco_digital") / "schemas"``. To write them
@@ -79,6 +80,11 @@ RULES_BEYOND = (
     (
         "The manifest's counts are written without a fraction or exponent (4, not 4.0, which"
         " JSON Schema counts as an integer) and equal the number of records in each file."
+    ),
+    (
+        "Names, texts and URLs hold none of the invisible format characters beyond U+FFFF"
+        " (U+110BD, the tags U+E0001 to U+E007F...): a pattern that both ECMA-262 and Python's"
+        " re read cannot name a character beyond U+FFFF."
     ),
 )
 """The rules the loader checks that the schemas cannot express."""
