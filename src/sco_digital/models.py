@@ -15,10 +15,15 @@ keys), `_rules` (text rules), `_fields` (field validators), `_vocabulary` and
 
 from __future__ import annotations
 
+# The names imported "as" themselves (noqa: PLC0414) are imported from here by
+# the package's other modules, scripts and tests, outside the documented
+# surface; "import x as x" re-exports them to type checkers.
 from ._dates import Interval, PartialDate
-from ._fields import FieldError  # noqa: F401
+from ._fields import FieldError as FieldError  # noqa: PLC0414
 from ._indicator import Indicator
-from ._keys import APOSTROPHES, normalize_key, quote  # noqa: F401
+from ._keys import APOSTROPHES as APOSTROPHES  # noqa: PLC0414
+from ._keys import normalize_key as normalize_key  # noqa: PLC0414
+from ._keys import quote as quote  # noqa: PLC0414
 from ._records import (
     Conflict,
     Country,
@@ -31,7 +36,11 @@ from ._records import (
     Project,
     Source,
 )
-from ._rules import MAX_NAME, MAX_TEXT, MAX_URL, is_data_version, text_problem  # noqa: F401
+from ._rules import MAX_NAME as MAX_NAME  # noqa: PLC0414
+from ._rules import MAX_TEXT as MAX_TEXT  # noqa: PLC0414
+from ._rules import MAX_URL as MAX_URL  # noqa: PLC0414
+from ._rules import is_data_version as is_data_version  # noqa: PLC0414
+from ._rules import text_problem as text_problem  # noqa: PLC0414
 from ._terms import (
     IdentifierScheme,
     OrganizationKind,
@@ -47,10 +56,9 @@ from ._terms import (
     Technology,
     Unit,
 )
-from ._vocabulary import Vocabulary, suggest, vocabulary_index  # noqa: F401
-
-# The names imported above with "noqa: F401" are imported from here by the
-# package's other modules, scripts and tests; not part of the documented surface.
+from ._vocabulary import Vocabulary
+from ._vocabulary import suggest as suggest  # noqa: PLC0414
+from ._vocabulary import vocabulary_index as vocabulary_index  # noqa: PLC0414
 
 __all__ = [
     "Conflict",

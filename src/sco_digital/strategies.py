@@ -153,7 +153,7 @@ def _fields(cls: type) -> dict[str, SearchStrategy[Any]]:
         rule = rule_of(field)
         if rule is None:
             continue
-        drawn = _BY_RULE[rule]
+        drawn: SearchStrategy[Any] = _BY_RULE[rule]
         if field.converter is not None:
             drawn = st.lists(drawn, max_size=3, unique=True).map(tuple)
         elif field.default is None:
