@@ -18,11 +18,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Any
-
-import attrs
+from typing import TYPE_CHECKING, Any
 
 from ._keys import quote
+
+if TYPE_CHECKING:
+    import attrs
 
 __all__ = [
     "ALPHA2",
@@ -122,18 +123,15 @@ def _json_classes() -> dict[str, str]:
     return {"@EDGE@": _ranges(edge), "@INSIDE@": _ranges(inside), "@JOINING@": joining}
 
 
-def _render(body: str, classes: dict[str, str]) -> str:
-    # Anchored with "$(?!\n)": in Python's re, which the jsonschema package
-    # uses, "$" also matches before a final newline; the lookahead refuses that.
+def _fill(body: str, classes: dict[str, str]) -> str:
     for name, chars in classes.items():
         body = body.replace(name, chars)
-    return f"^{body}$(?!\\n)"
+    return body
 
 
 # -- rules -------------------------------------------------------------------------
 
 
-@attrs.frozen
 class Rule:
     """
     A text rule: a pattern, a longest length and a description.
@@ -150,11 +148,20 @@ class Rule:
         max_length: The longest value, in code points, or None.
     """
 
-    name: str
-    body: str
-    description: str
-    what: str
-    max_length: int | None = None
+    # A plain class, not an attrs one: the rules are built at every import.
+    __slots__ = ("body", "description", "max_length", "name", "what")
+
+    def __init__(
+        self, name: str, body: str, description: str, what: str, max_length: int | None = None
+    ) -> None:
+        self.name = name
+        self.body = body
+        self.description = description
+        self.what = what
+        self.max_length = max_length
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name}>"
 
     @property
     def pattern(self) -> str:
@@ -163,7 +170,7 @@ class Rule:
 
     @property
     def regex(self) -> re.Pattern[str]:
-        """The pattern for Python's re, covering every code point."""
+        """The pattern for Python's re.match, covering every code point."""
         return _regex(self)
 
     def problem(self, value: str) -> str | None:
@@ -175,21 +182,24 @@ class Rule:
 
 @functools.cache
 def _json_pattern(rule: Rule) -> str:
-    return _render(rule.body, _json_classes())
+    # Ends with "$(?!\n)": in Python's re, which the jsonschema package uses,
+    # "$" also matches before a final newline; the lookahead refuses that.
+    return f"^{_fill(rule.body, _json_classes())}$(?!\\n)"
 
 
 @functools.cache
 def _regex(rule: Rule) -> re.Pattern[str]:
-    return re.compile(_render(rule.body, _python_classes()))
+    return re.compile(f"(?:{_fill(rule.body, _python_classes())})\\Z")
 
 
-@attrs.frozen
 class TextRule(Rule):
     """
     A name or a text: not empty, no whitespace at either end, and none of
     the characters `control` finds, but for a zero-width (non-)joiner
     between two letters of a script that spells with them.
     """
+
+    __slots__ = ()
 
     def problem(self, value: str) -> str | None:
         """Why *value* breaks the rule (`text_problem`), or None."""

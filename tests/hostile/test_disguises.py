@@ -15,8 +15,8 @@ import pytest
 
 import sco_digital as sd
 from hostile.corrupt import edit, problems
-from sco_digital.export import write_json
 from sco_digital._rules import INVISIBLE, control, text_problem
+from sco_digital.export import write_json
 
 # The examples: zero-width spaces and joiners, LRM/RLM, embeddings and
 # overrides, isolates, the byte-order mark; and other format characters.

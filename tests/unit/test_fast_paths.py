@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 import mini
 import sco_digital as sd
 from sco_digital import Conflict, Country, Indicator, Organization, Project, Source, _loader
+from sco_digital._keys import _fold_unicode, normalize_key
 from sco_digital._serialize import RECORD_TYPES, structure, unstructure
 from sco_digital._structure import Refused, record_hook
-from sco_digital._keys import _fold_unicode, normalize_key
 
 TOP = (Source, Country, Organization, Project, Indicator, Conflict)
 
