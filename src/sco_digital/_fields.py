@@ -31,7 +31,7 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
 class FieldError(ValueError):
@@ -51,7 +51,7 @@ def fail(field: attrs.Attribute[Any], reason: str) -> FieldError:
     return FieldError(field.name, reason)
 
 
-def follows(rule: Rule) -> Validator:
+def follows(rule: Rule) -> _Validator:
     """The validator of a string that follows *rule*; it carries the rule (``.rule``)."""
     if isinstance(rule, TextRule):
         max_len = rule.max_length or 0
@@ -77,7 +77,7 @@ def follows(rule: Rule) -> Validator:
     return check
 
 
-def optional(check: Validator) -> Validator:
+def optional(check: _Validator) -> _Validator:
     """*check*, but None passes; the rule *check* carries is kept."""
 
     def optional(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
@@ -88,7 +88,7 @@ def optional(check: Validator) -> Validator:
     return optional
 
 
-def instance(*types: type) -> Validator:
+def instance(*types: type) -> _Validator:
     """A value of one of *types* (a bool is no int)."""
     names = " or ".join(t.__name__ for t in types)
 
@@ -99,7 +99,7 @@ def instance(*types: type) -> Validator:
     return check
 
 
-def each(check: Validator, *, unique: bool = True) -> Validator:
+def each(check: _Validator, *, unique: bool = True) -> _Validator:
     """Every item passes *check*, and (if *unique*) none is repeated; keeps *check*'s rule."""
 
     def each(inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
