@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import sco_digital as sd
-from sco_digital import strategies
+from sco_digital import _drawing
 from sco_digital._fields import FieldError, follows
 from sco_digital._records import field_docs
 from sco_digital._rules import (
@@ -211,7 +211,7 @@ def test_is_data_version(value: object) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 @given(data=st.data())
 def test_strategies_draw_only_what_validators_accept(rule: Rule, data: st.DataObject) -> None:
-    value = data.draw(strategies._BY_RULE[rule])
+    value = data.draw(_drawing._BY_RULE[rule])
     assert validator_accepts(rule, value)
     assert schema_accepts(rule, value)
 
