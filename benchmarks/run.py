@@ -37,9 +37,9 @@ import attrs
 import sco_digital as sd
 from sco_digital import Dataset, Project, Status, Technology, export
 from sco_digital._convert import builder
+from sco_digital._keys import normalize_key
 from sco_digital._registry import RECORD_FILES
 from sco_digital._search import stem
-from sco_digital.models import normalize_key
 
 DATA = Path(sd.__file__).parent / "data"
 FILES = sorted(str(path) for path in DATA.glob("*.json"))

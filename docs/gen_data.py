@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 import attrs
 
 from sco_digital import load, models
+from sco_digital._records import field_docs
 from sco_digital._registry import MANIFEST, RECORD_FILES, VOCABULARIES
 from sco_digital.dataset import Dataset
 from sco_digital.models import (
@@ -80,31 +81,10 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 
 def attribute_docs(cls: type) -> dict[str, str]:
-    """The ``Attributes:`` section of *cls*'s docstring, as {field: description}."""
-    lines = (cls.__doc__ or "").splitlines()
-    docs: dict[str, str] = {}
-    try:
-        start = next(i for i, line in enumerate(lines) if line.strip() == "Attributes:")
-    except StopIteration:
-        return docs
-    indent = len(lines[start]) - len(lines[start].lstrip())
-    name = ""
-    for line in lines[start + 1 :]:
-        stripped = line.strip()
-        if not stripped:
-            continue
-        depth = len(line) - len(line.lstrip())
-        if depth <= indent:
-            break
-        match = re.match(r"(\w+): (.*)", stripped)
-        if match and depth == indent + 4:
-            name = match.group(1)
-            docs[name] = match.group(2)
-        elif name:
-            docs[name] += " " + stripped
-    # The docs describe JSON, where Python's None is null.
+    """*cls*'s field descriptions (`field_docs`), as Markdown about JSON (None is null)."""
     return {
-        key: re.sub(r"\bNone\b", "null", value.replace("``", "`")) for key, value in docs.items()
+        key: re.sub(r"\bNone\b", "null", value.replace("``", "`"))
+        for key, value in field_docs(cls).items()
     }
 
 

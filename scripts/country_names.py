@@ -44,7 +44,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from sco_digital._json import dumps
-from sco_digital.models import normalize_key
+from sco_digital._keys import normalize_key
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "sco_digital" / "data"

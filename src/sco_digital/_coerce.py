@@ -24,7 +24,7 @@ import numbers
 import operator
 from typing import TYPE_CHECKING, NoReturn
 
-from .errors import shown_key
+from ._keys import shown_key
 
 if TYPE_CHECKING:
     import decimal

@@ -40,20 +40,19 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ._fields import FieldError
 from ._json import RepeatedKeys
+from ._keys import quote
 from ._registry import COUNTS, VOCABULARIES
+from ._vocabulary import suggest, vocabulary_index
 from .errors import MAX_PROBLEMS, UnknownKeyError
 from .models import (
-    FieldError,
     Indicator,
     Membership,
     Organization,
     PartialDate,
     Project,
     Vocabulary,
-    quote,
-    suggest,
-    vocabulary_index,
 )
 
 if TYPE_CHECKING:

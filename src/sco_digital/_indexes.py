@@ -17,7 +17,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ._keys import normalize_key
 from ._search import SearchIndex
+from ._vocabulary import vocabulary_index
 from .models import (
     Conflict,
     Country,
@@ -30,8 +32,6 @@ from .models import (
     Status,
     Technology,
     Vocabulary,
-    normalize_key,
-    vocabulary_index,
 )
 
 if TYPE_CHECKING:

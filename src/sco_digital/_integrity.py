@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._indexes import record_key
+from ._keys import normalize_key
 from ._registry import FILES
 from .errors import Problem
 from .models import (
@@ -26,7 +27,6 @@ from .models import (
     Organization,
     Project,
     Source,
-    normalize_key,
 )
 
 if TYPE_CHECKING:

@@ -28,9 +28,10 @@ from ._convert import builder, json_type
 from ._integrity import check_rules
 from ._json import JSONReadError, parse
 from ._manifest import Manifest
+from ._problems import ProblemLog
 from ._registry import MANIFEST, RECORD_FILES
 from .dataset import Dataset
-from .errors import DataError, Problem, ProblemLog
+from .errors import DataError, Problem
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -16,7 +16,9 @@ from typing import Any
 import attrs
 
 from ._about import LICENSE, NAME, TITLE
-from .models import MAX_NAME, FieldError, is_data_version, quote, text_problem
+from ._fields import FieldError
+from ._keys import quote
+from ._rules import MAX_NAME, is_data_version, text_problem
 
 __all__ = ["Manifest"]
 

@@ -1,6 +1,7 @@
 """
 JSON Schemas (draft 2020-12) of the data files, generated from the records
-and vocabularies of `sco_digital.models`.
+and vocabularies of `sco_digital.models`, the text rules of
+`sco_digital._rules` and the field descriptions of `field_docs`.
 
 The package ships them as ``sco_digital/schemas/<file>.schema.json``, read
 with ``importlib.resources.files("sco_digital") / "schemas"``. To write them
@@ -31,21 +32,13 @@ from typing import Any
 
 import attrs
 
-from . import models
+from ._records import field_docs
 from ._registry import FILES
+from ._rules import DATA_VERSION, DATE, NAME, Rule, rule_of
 from .models import (
-    Conflict,
     Country,
-    CountryName,
-    Identifier,
     Indicator,
-    Membership,
-    Organization,
-    OrganizationParticipant,
     PartialDate,
-    Participant,
-    Project,
-    Source,
     Unit,
     Vocabulary,
 )
@@ -88,182 +81,25 @@ RULES_BEYOND = (
         "The manifest's counts are written without a fraction or exponent (4, not 4.0, which"
         " JSON Schema counts as an integer) and equal the number of records in each file."
     ),
+    (
+        "Names, texts and URLs hold none of the invisible format characters beyond U+FFFF"
+        " (U+110BD, the tags U+E0001 to U+E007F...): a pattern that both ECMA-262 and Python's"
+        " re read cannot name a character beyond U+FFFF."
+    ),
 )
 """The rules the loader checks that the schemas cannot express."""
 
 # -- strings ------------------------------------------------------------------------
 
-# Patterns end with "$(?!\n)": in Python's re, which the jsonschema package
-# uses, "$" also matches before a final newline; the lookahead refuses that.
-_END = r"$(?!\n)"
 
-
-def _ranges(chars: list[str]) -> str:
-    """A regular-expression class body matching exactly *chars*, as ranges of code points."""
-    codes = sorted(ord(c) for c in chars)
-    parts: list[str] = []
-    start = previous = codes[0]
-    for code in [*codes[1:], -1]:
-        if code == previous + 1:
-            previous = code
-            continue
-        parts.append(
-            f"\\u{start:04x}" if start == previous else f"\\u{start:04x}-\\u{previous:04x}"
-        )
-        start = previous = code
-    return "".join(parts)
-
-
-_BMP = [chr(i) for i in range(0x10000)]
-_SPACE = [c for c in _BMP if c.isspace()]  # what str.strip() removes
-_CONTROL = [c for c in _BMP if models._control().match(c)]  # noqa: SLF001 - the same rule
-_NOT_EDGE = _ranges(sorted(set(_SPACE) | set(_CONTROL)))
-_NOT_INSIDE = _ranges(_CONTROL)
-_JOINING = "".join(
-    f"\\u{ord(low):04x}-\\u{ord(high):04x}"
-    for low, high in models._JOINING_SCRIPTS  # noqa: SLF001 - the same rule
-)
-# Inside a text, a zero-width (non-)joiner between two letters of a script that
-# spells with them (models.text_problem), or any character but the controls.
-_INSIDE = f"(?:[^{_NOT_INSIDE}]|(?<=[{_JOINING}])[\\u200c\\u200d](?=[{_JOINING}]))"
-_TEXT = f"^[^{_NOT_EDGE}](?:{_INSIDE}*[^{_NOT_EDGE}])?{_END}"
-
-_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_DOT = r"\."
-_YEAR = "[1-9][0-9]{3}"
-_MONTH = "(?:0[1-9]|1[0-2])"
-_LEAP = "(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)"
-
-
-def _day(sep: str) -> str:
-    """A day that exists, from 1000-01-01 to 9999-12-31, with *sep* between the parts."""
-    return (
-        f"(?:{_YEAR}{sep}(?:(?:0[13578]|1[02]){sep}(?:0[1-9]|[12][0-9]|3[01])"
-        f"|(?:0[469]|11){sep}(?:0[1-9]|[12][0-9]|30)"
-        f"|02{sep}(?:0[1-9]|1[0-9]|2[0-8]))"
-        f"|{_LEAP}{sep}02{sep}29)"
-    )
-
-
-def _string(pattern: str, description: str, max_length: int | None = None) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "string", "description": description}
-    if max_length is not None:
-        schema["maxLength"] = max_length
-    schema["pattern"] = pattern
+def _string(rule: Rule) -> dict[str, Any]:
+    """The definition of the strings that follow *rule*."""
+    schema: dict[str, Any] = {"type": "string", "description": rule.description}
+    if rule.max_length is not None:
+        schema["maxLength"] = rule.max_length
+    schema["pattern"] = rule.pattern
     return schema
 
-
-def _strings() -> dict[str, dict[str, Any]]:
-    url = f"[^{_NOT_EDGE}"
-    return {
-        "slug": _string(
-            f"^{_SLUG}{_END}",
-            "A slug: lowercase letters and digits, joined by single hyphens.",
-            100,
-        ),
-        "alpha2": _string(f"^[A-Z]{{2}}{_END}", "An ISO 3166-1 alpha-2 code, such as UZ."),
-        "alpha3": _string(f"^[A-Z]{{3}}{_END}", "An ISO 3166-1 alpha-3 code, such as UZB."),
-        "name": _string(
-            _TEXT,
-            "A name: no whitespace at either end, no control characters.",
-            models.MAX_NAME,
-        ),
-        "text": _string(
-            _TEXT, "A text: no whitespace at either end, no control characters.", models.MAX_TEXT
-        ),
-        "url": _string(
-            f"^https?://{url}/]+{url}]*{_END}",
-            "An http(s) URL without whitespace or control characters.",
-            models.MAX_URL,
-        ),
-        "language": _string(
-            f"^[a-z]{{2,3}}(?:-[A-Z][a-z]{{3}})?(?:-[A-Z]{{2}})?{_END}",
-            "A BCP 47 language tag, such as en, zh-Hant or pt-BR.",
-        ),
-        "metric": _string(
-            f"^[a-z0-9]+(?:_[a-z0-9]+)*{_END}",
-            "A snake_case metric name, such as people_trained.",
-            100,
-        ),
-        "subject": _string(
-            f"^(?:SCO|[A-Z]{{2}}|{_SLUG}){_END}",
-            "A project, organisation or indicator id, a country code, or SCO.",
-            100,
-        ),
-        "data_version": _string(
-            f"^{_day(_DOT)}(?:{_DOT}[0-9]+)?{_END}",
-            "CalVer: the release date, YYYY.MM.DD, with an optional .N.",
-        ),
-        "date": _string(
-            f"^(?:{_YEAR}|{_YEAR}-{_MONTH}|{_day('-')}){_END}",
-            "A date known to the year, month or day (2025, 2025-03, 2025-03-14) that exists.",
-        ),
-    }
-
-
-# The text rule of each string field (of each item, for tuples of strings).
-_STRING_KINDS: dict[type, dict[str, str]] = {
-    Source: {
-        "id": "slug",
-        "title": "text",
-        "publisher": "name",
-        "reprint_of": "name",
-        "url": "url",
-        "language": "language",
-        "archived_url": "url",
-        "note": "text",
-    },
-    Membership: {"sources": "slug", "note": "text", "reviewed": "data_version"},
-    CountryName: {"language": "language", "name": "name", "sources": "slug"},
-    Country: {
-        "code": "alpha2",
-        "alpha3": "alpha3",
-        "name": "name",
-        "name_zh": "name",
-        "name_ru": "name",
-        "aliases": "name",
-    },
-    Organization: {
-        "id": "slug",
-        "name": "name",
-        "country": "alpha2",
-        "aliases": "name",
-        "sources": "slug",
-        "note": "text",
-        "reviewed": "data_version",
-    },
-    Participant: {"country": "alpha2"},
-    OrganizationParticipant: {"organization": "slug"},
-    Identifier: {"id": "name"},
-    Project: {
-        "id": "slug",
-        "name": "name",
-        "aliases": "name",
-        "summary": "text",
-        "organizations": "slug",
-        "location": "name",
-        "parent": "slug",
-        "sources": "slug",
-        "note": "text",
-        "reviewed": "data_version",
-    },
-    Indicator: {
-        "id": "slug",
-        "subject": "subject",
-        "metric": "metric",
-        "label": "name",
-        "sources": "slug",
-        "note": "text",
-        "reviewed": "data_version",
-    },
-    Conflict: {
-        "id": "slug",
-        "topic": "name",
-        "summary": "text",
-        "records": "subject",
-        "sources": "slug",
-    },
-}
 
 # Arrays that must not be empty (a rule of the dataset, which a schema can
 # check record by record) and arrays whose items may repeat.
@@ -299,8 +135,8 @@ def _value_schema(  # noqa: PLR0911 - one answer per kind of type
     if tp is str:
         return _text_rule(owner, name, defs)
     if tp is PartialDate:
-        defs["date"] = _strings()["date"]
-        return _ref("date")
+        defs[DATE.name] = _string(DATE)
+        return _ref(DATE.name)
     if tp is float:
         return {
             "type": "number",
@@ -322,17 +158,17 @@ def _value_schema(  # noqa: PLR0911 - one answer per kind of type
 
 
 def _text_rule(owner: type, name: str, defs: dict[str, Any]) -> dict[str, Any]:
-    kind = _STRING_KINDS.get(owner, {}).get(name)
-    if kind is None:
-        msg = f"no text rule for {owner.__name__}.{name}: add one to _STRING_KINDS"
+    rule = rule_of(attrs.fields_dict(owner)[name])
+    if rule is None:
+        msg = f"no text rule for {owner.__name__}.{name}: make its validator with follows()"
         raise TypeError(msg)
-    defs[kind] = _strings()[kind]
-    return _ref(kind)
+    defs[rule.name] = _string(rule)
+    return _ref(rule.name)
 
 
 def _record_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     attrs.resolve_types(cls)
-    described = _attribute_docs(cls)
+    described = field_docs(cls)
     properties: dict[str, Any] = {}
     required = []
     for field in attrs.fields(cls):
@@ -381,23 +217,6 @@ def _plain(text: str) -> str:
     return re.sub(r"\bNone\b", "null", text.replace("``", "").replace("`", ""))
 
 
-def _attribute_docs(cls: type) -> dict[str, str]:
-    """The descriptions of the attributes in *cls*'s docstring (Google style)."""
-    doc = (cls.__doc__ or "").split("Attributes:", 1)
-    found: dict[str, list[str]] = {}
-    if len(doc) == 2:
-        current: list[str] = []
-        for line in doc[1].splitlines():
-            match = re.match(r"\s{8}(\w+): (.*)", line)
-            if match:
-                current = found[match[1]] = [match[2]]
-            elif line.startswith(" " * 12) and current:
-                current.append(line.strip())
-            elif line.strip():
-                current = []
-    return {name: " ".join(words) for name, words in found.items()}
-
-
 # -- files -----------------------------------------------------------------------------
 
 
@@ -423,7 +242,6 @@ def _records_file(cls: type, name: str) -> dict[str, Any]:
 
 
 def _manifest() -> dict[str, Any]:
-    strings = _strings()
     counts = sorted(name.removesuffix(".json") for name in FILES.values())
     body = {
         "description": "The dataset's name, title, data version, licence and record counts.",
@@ -431,7 +249,7 @@ def _manifest() -> dict[str, Any]:
         "properties": {
             "name": _ref("name"),
             "title": _ref("name"),
-            "data_version": strings["data_version"],
+            "data_version": _string(DATA_VERSION),
             "license": _ref("name"),
             "counts": {
                 "type": "object",
@@ -444,7 +262,7 @@ def _manifest() -> dict[str, Any]:
         "required": ["name", "title", "data_version", "license", "counts"],
         "additionalProperties": False,
     }
-    return _file_schema("manifest.json", body, {"name": strings["name"]})
+    return _file_schema("manifest.json", body, {NAME.name: _string(NAME)})
 
 
 def generate() -> dict[str, dict[str, Any]]:

@@ -30,7 +30,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from .models import normalize_key
+from ._keys import normalize_key
 
 __all__ = ["Query", "SearchIndex", "stem"]
 
@@ -100,7 +100,7 @@ class Query:
                 else:
                     words[stem(token)] = None
         if not (words or prefixes or unspaced):
-            from .errors import shown_key  # only on the error path
+            from ._keys import shown_key  # only on the error path
 
             msg = f"search text has no words: {shown_key(text)}"
             raise ValueError(msg)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import attrs
 
 from ._columns import Column, ColumnType, ForeignKey, Getter, Table, columns
+from ._records import field_docs
 from .models import (
     Conflict,
     Country,
@@ -58,8 +59,8 @@ def table_named(name: str) -> Table:
     try:
         return TABLES[name]
     except (KeyError, TypeError):
+        from ._vocabulary import suggest
         from .errors import UnknownKeyError
-        from .models import suggest
 
         raise UnknownKeyError("table", name, suggest(name, TABLES, lambda t: t.name)) from None
 
@@ -99,11 +100,9 @@ def _field_docs(cls: type) -> Mapping[str, str]:
     The description of every field of *cls*, from its docstring, worded for
     a table: without reST quotes, and "empty" for None.
     """
-    from ._schemas import _attribute_docs  # the one parser of field descriptions
-
     return {
         name: re.sub(r"\bNone\b", "empty", text.replace("``", "").replace("`", ""))
-        for name, text in _attribute_docs(cls).items()
+        for name, text in field_docs(cls).items()
     }
 
 

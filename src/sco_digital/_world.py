@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
-from .models import normalize_key
+from ._keys import normalize_key
 
 __all__ = ["outside_sco"]
 

@@ -518,7 +518,7 @@ def _find(ds: Dataset, key: str) -> object:
     try:
         return ds.country(key)
     except UnknownKeyError as exc:
-        from .models import suggest
+        from ._vocabulary import suggest
 
         ids: dict[str, str] = {}
         for table in (ds.projects, ds.organizations, ds.indicators, ds.sources, ds.conflicts):

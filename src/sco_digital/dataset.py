@@ -24,8 +24,12 @@ from ._indexes import Index as _Index
 from ._indexes import record_key as _record_key
 from ._indexes import source_ids as _source_ids
 from ._integrity import check_rules as _check_rules
+from ._keys import normalize_key as _normalize_key
+from ._keys import shown_key as _shown_key
+from ._problems import ProblemLog as _ProblemLog
 from ._search import Query as _Query
-from .errors import Problem, ProblemLog, UnknownKeyError, shown_key
+from ._vocabulary import suggest as _suggest
+from .errors import Problem, UnknownKeyError
 from .models import (
     Conflict,
     Country,
@@ -42,8 +46,6 @@ from .models import (
     Status,
     Technology,
     Unit,
-    normalize_key,
-    suggest,
 )
 
 __all__ = ["Dataset"]
@@ -201,13 +203,13 @@ class Dataset:
         if found is None:
             outside = _outside_sco(key)
             if outside is not None:
-                named = shown_key(key)
-                if normalize_key(outside) != normalize_key(key):  # type: ignore[arg-type]
+                named = _shown_key(key)
+                if _normalize_key(outside) != _normalize_key(key):  # type: ignore[arg-type]
                     named += f" ({outside})"
                 note = f"{named} is not an SCO member, observer, dialogue partner or partner"
                 raise UnknownKeyError("country", key, note=note)
             raise UnknownKeyError(
-                "country", key, suggest(key, self._index.country_keys, _country_name)
+                "country", key, _suggest(key, self._index.country_keys, _country_name)
             )
         return found
 
@@ -242,7 +244,7 @@ class Dataset:
             return keys.get(key.code)
         if not isinstance(key, str):
             raise _coerce.wrong_type(argument, _COUNTRY, key)
-        return keys.get(key) or keys.get(normalize_key(key))
+        return keys.get(key) or keys.get(_normalize_key(key))
 
     def project(self, project_id: str | Project) -> Project:
         """
@@ -315,7 +317,7 @@ class Dataset:
         if not isinstance(key, str):
             raise _coerce.wrong_type(argument, _ORGANIZATION_FORMS, key)
         keys = self._index.organization_keys
-        found = keys.get(key) or keys.get(normalize_key(key))
+        found = keys.get(key) or keys.get(_normalize_key(key))
         return default if found is None else found
 
     def _organization(self, key: object, argument: str) -> Organization:
@@ -324,7 +326,7 @@ class Dataset:
         if not isinstance(found, Organization):
             key = key.id if isinstance(key, Organization) else key
             raise UnknownKeyError(
-                "organization", key, suggest(key, self._index.organization_keys, _org_name)
+                "organization", key, _suggest(key, self._index.organization_keys, _org_name)
             )
         return found
 
@@ -645,7 +647,7 @@ class Dataset:
         metrics = self._index.metrics
         metric = _coerce.as_str(metric, "metric", "a metric slug (a str)")
         if metric not in metrics:
-            raise UnknownKeyError("metric", metric, suggest(metric, metrics, str))
+            raise UnknownKeyError("metric", metric, _suggest(metric, metrics, str))
         wanted = None if unit is None else Unit.lookup(unit)
         found = [
             i
@@ -688,7 +690,7 @@ class Dataset:
         if not found:
             key = self._subject_key(subject)
             own = {i.metric: i.metric for i in self._index.indicators_by_subject.get(key, _EMPTY)}
-            raise UnknownKeyError(f"metric for {key}", metric, suggest(metric, own, str))
+            raise UnknownKeyError(f"metric for {key}", metric, _suggest(metric, own, str))
         newest = _dated(found[-1])
         return max(
             (i for i in found if _dated(i) == newest),
@@ -950,7 +952,7 @@ class Dataset:
                 `~sco_digital.errors.MAX_PROBLEMS` of each file; the error
                 counts the rest).
         """
-        problems = ProblemLog()
+        problems = _ProblemLog()
         problems.extend(_check_rules(self))
         if problems:
             raise problems.error()
@@ -975,7 +977,7 @@ class Dataset:
             k: k for k in (*index.projects, *index.organizations, *index.indicators)
         }
         names.update({k: c.name for k, c in index.country_keys.items()})
-        raise UnknownKeyError("record", record, suggest(record, names, str))
+        raise UnknownKeyError("record", record, _suggest(record, names, str))
 
     def _subject_key(self, subject: object, argument: str = "subject") -> str:
         index = self._index
@@ -994,7 +996,7 @@ class Dataset:
         names: dict[str, str] = {k: k for k in (*index.projects, *index.organizations)}
         names.update({k: c.name for k, c in index.country_keys.items()})
         raise UnknownKeyError(
-            "project, organization or country", subject, suggest(subject, names, str)
+            "project, organization or country", subject, _suggest(subject, names, str)
         )
 
 
@@ -1020,7 +1022,7 @@ def _get(index: Mapping[str, _T], key: object, cls: type[_T], argument: str) -> 
     found = index.get(key)
     if found is None:
         kind = cls.__name__.lower()
-        raise UnknownKeyError(kind, key, suggest(key, {k: k for k in index}, str))
+        raise UnknownKeyError(kind, key, _suggest(key, {k: k for k in index}, str))
     return found
 
 

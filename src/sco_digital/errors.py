@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from . import _keys
+
 __all__ = ["MAX_PROBLEMS", "DataError", "Problem", "SCODigitalError", "UnknownKeyError"]
 
 MAX_PROBLEMS = 100
@@ -131,74 +133,6 @@ class DataError(SCODigitalError, ValueError):
         return (type(self), (self.problems, dict(self.omitted)))
 
 
-class ProblemLog:
-    """
-    Problems as they are found, bounded: the first *limit* of each file are
-    kept and the rest only counted, so that data with millions of problems
-    costs no more memory than data with a hundred. Internal to the package.
-    """
-
-    __slots__ = ("_found", "kept", "limit", "omitted")
-
-    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
-        self.limit = limit
-        self.kept: list[Problem] = []
-        self.omitted: dict[str | None, int] = {}
-        self._found: dict[str | None, int] = {}
-
-    def append(self, problem: Problem) -> None:
-        """Keep *problem*, or count it if its file has *limit* already."""
-        found = self._found.get(problem.file, 0)
-        self._found[problem.file] = found + 1
-        if found < self.limit:
-            self.kept.append(problem)
-        else:
-            self.omitted[problem.file] = self.omitted.get(problem.file, 0) + 1
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        """`append` each of *problems*."""
-        for problem in problems:
-            self.append(problem)
-
-    def skip(self, file: str | None, count: int) -> None:
-        """Count *count* more problems of *file* that were found but not described."""
-        self._found[file] = self._found.get(file, 0) + count
-        self.omitted[file] = self.omitted.get(file, 0) + count
-
-    def __bool__(self) -> bool:
-        return bool(self.kept)
-
-    def error(self) -> DataError:
-        """The `DataError` listing what was kept and counting the rest."""
-        return DataError(self.kept, self.omitted)
-
-
-_KEY_LIMIT = 60
-"""At most this many characters of a caller's key are echoed in a message."""
-
-
-def shown_key(key: object, limit: int = _KEY_LIMIT) -> str:
-    """
-    *key* as an error message shows it: its repr, with control and other
-    invisible characters escaped (``repr`` does that for strings), cut to
-    *limit* characters with an ellipsis and the full length when longer.
-
-    >>> shown_key("Uzbekstan")
-    "'Uzbekstan'"
-    >>> shown_key("x" * 100, limit=5)
-    "'xxxxx'... (100 characters)"
-    """
-    if isinstance(key, str):
-        if len(key) <= limit:
-            return repr(key)
-        return f"{key[:limit]!r}... ({len(key):,} characters)"
-    import reprlib  # only on the error path
-
-    short = reprlib.Repr()
-    short.maxstring = short.maxother = limit
-    return short.repr(key)
-
-
 class UnknownKeyError(SCODigitalError, LookupError):
     """
     A lookup found nothing for *key*.
@@ -240,7 +174,7 @@ class UnknownKeyError(SCODigitalError, LookupError):
         self.key = key
         self.suggestions = tuple(suggestions)
         self.note = note
-        message = f"unknown {kind} {shown_key(key)}"
+        message = f"unknown {kind} {_keys.shown_key(key)}"
         if note is not None:
             message += f": {note}"
         elif self.suggestions:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import sco_digital as sd
-from sco_digital.models import APOSTROPHES
+from sco_digital._keys import APOSTROPHES
 
 NAMES: dict[str, Any] = json.loads(
     (Path(__file__).parent / "country_names.json").read_text(encoding="utf-8")

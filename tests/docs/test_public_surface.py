@@ -48,35 +48,6 @@ PUBLIC = (
     "sco_digital.cli",
 )
 
-# Names other helpers of issue 10 remove or rename; the lead empties these sets
-# at merge, and each module's test then passes strictly.
-KNOWN_STRAYS: dict[str, frozenset[str]] = {
-    # records helper fixes these (models.py becomes a facade of _keys, _rules...)
-    "sco_digital.models": frozenset(
-        {
-            "APOSTROPHES",
-            "FieldError",
-            "MAX_NAME",
-            "MAX_TEXT",
-            "MAX_URL",
-            "Sector",
-            "as_day",
-            "as_real",
-            "is_data_version",
-            "normalize_key",
-            "quote",
-            "suggest",
-            "text_problem",
-            "vocabulary_index",
-            "wrong_type",
-        }
-    ),
-    # records helper fixes these (strategies.py reads _rules)
-    "sco_digital.strategies": frozenset({"Pick", "T"}),
-    # no owner in issue 10's layout: the lead decides (rename or export)
-    "sco_digital.errors": frozenset({"ProblemLog", "shown_key"}),
-}
-
 _DIRECTIVE = re.compile(
     r"^\.\. (?:auto|py:)(\w+)::\s*(\S+)\n((?:[ \t]+:[\w-]+:.*\n)*)", re.MULTILINE
 )
@@ -177,14 +148,9 @@ def bound_names(module: str) -> set[str]:
 
 
 @pytest.mark.parametrize("module", PUBLIC)
-def test_no_public_looking_name_outside_all(module: str, request: pytest.FixtureRequest) -> None:
+def test_no_public_looking_name_outside_all(module: str) -> None:
     exported = set(importlib.import_module(module).__all__)
     strays = sorted(bound_names(module) - exported)
-    known = KNOWN_STRAYS.get(module, frozenset())
-    assert set(strays) <= known, f"{module}: public-looking names outside __all__: {strays}"
-    if known:
-        # Strict: an unexpected pass fails, once the owner has fixed every listed name.
-        request.applymarker(pytest.mark.xfail(strict=True, reason=f"known strays: {sorted(known)}"))
     assert strays == [], f"{module}: public-looking names outside __all__: {strays}"
 
 
@@ -228,4 +194,4 @@ def test_documented_reads_directives_and_module_members() -> None:
     assert modules["sco_digital.export"] == {"TABLES"}
     assert is_documented("sco_digital.models", "Country")  # as sco_digital.Country
     assert is_documented("sco_digital.export", "write_csv")  # by automodule
-    assert not is_documented("sco_digital.errors", "ProblemLog")
+    assert not is_documented("sco_digital.dataset", "_SCO")

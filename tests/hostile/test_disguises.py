@@ -15,8 +15,8 @@ import pytest
 
 import sco_digital as sd
 from hostile.corrupt import edit, problems
+from sco_digital._rules import INVISIBLE, control, text_problem
 from sco_digital.export import write_json
-from sco_digital.models import _INVISIBLE, _control, text_problem
 
 # The issue's examples: zero-width spaces and joiners, LRM/RLM, embeddings and
 # overrides, isolates, the byte-order mark; and other format characters.
@@ -72,15 +72,15 @@ def test_joiners_elsewhere_are_refused(name: str, at: int) -> None:
 
 
 def test_every_format_character_is_covered() -> None:
-    """_INVISIBLE holds every Cf character of the Unicode version this Python has."""
-    pattern = _control()
+    """INVISIBLE holds every Cf character of the Unicode version this Python has."""
+    pattern = control()
     missing = [
         f"U+{code:04X}"
         for code in range(sys.maxunicode + 1)
         if unicodedata.category(chr(code)) == "Cf" and not pattern.match(chr(code))
     ]
     assert [] == missing, unicodedata.unidata_version
-    assert _INVISIBLE  # and the class is built from it
+    assert INVISIBLE  # and the class is built from it
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ from sco_digital import (
 from sco_digital._indexes import Index
 from sco_digital._registry import FILES
 from sco_digital._search import SearchIndex
-from sco_digital.models import vocabulary_index
+from sco_digital._vocabulary import vocabulary_index
 
 LEAVES = (str, int, float, bool, type(None), dt.date, Vocabulary)
 RECORDS = (Source, Country, Membership, Organization, Participant, Project, Indicator, Conflict)

@@ -23,8 +23,8 @@ import mini
 import sco_digital as sd
 from sco_digital import Conflict, Country, Indicator, Organization, Project, Source
 from sco_digital._convert import builder, problems, unstructure
+from sco_digital._keys import _fold_unicode, normalize_key
 from sco_digital._registry import FILES
-from sco_digital.models import _fold_unicode, normalize_key
 
 TOP = (Source, Country, Organization, Project, Indicator, Conflict)
 
@@ -186,7 +186,7 @@ class TestDaysInMonth:
     def test_same_as_calendar(self) -> None:
         import calendar
 
-        from sco_digital.models import _days_in_month
+        from sco_digital._dates import _days_in_month
 
         assert [
             calendar.monthrange(year, month)[1]

@@ -32,7 +32,8 @@ from sco_digital import (
     UnknownKeyError,
     Vocabulary,
 )
-from sco_digital.models import FieldError, normalize_key
+from sco_digital._fields import FieldError
+from sco_digital._keys import normalize_key
 
 D = PartialDate.parse
 VOCABULARIES = [
