@@ -22,7 +22,6 @@ checks, because JSON Schema cannot express it, is listed in ``RULES_BEYOND``.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import typing
@@ -32,6 +31,7 @@ from typing import Any
 
 import attrs
 
+from ._json import dumps
 from ._records import field_docs
 from ._registry import FILES
 from ._rules import DATA_VERSION, DATE, NAME, Rule, rule_of
@@ -273,11 +273,6 @@ def generate() -> dict[str, dict[str, Any]]:
     }
     schemas["manifest.schema.json"] = _manifest()
     return schemas
-
-
-def dumps(schema: dict[str, Any]) -> str:
-    """The text of a schema file: two-space indented, one trailing newline."""
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def _write(directory: Path) -> Iterator[Path]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import os
 import shutil
 import signal
@@ -23,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from . import _datasette
+from ._json import dumps
+from ._staging import staged
 from .dataset import Dataset
 
 __all__ = ["NEEDS_EXTRA", "ListenError", "save", "serve"]
@@ -132,36 +133,28 @@ def serve(
             signal.signal(signal.SIGTERM, previous)
 
 
-def save(ds: Dataset, directory: str | os.PathLike[str]) -> tuple[Path, Path]:
+def save(
+    ds: Dataset, directory: str | os.PathLike[str], *, overwrite: bool = False
+) -> tuple[Path, Path]:
     """
     Write the explorer's database and metadata into *directory* (created
     if missing) as ``sco.db`` and ``metadata.json``, for ``datasette
-    publish``. Both are written first in a temporary directory inside it,
-    then linked into place: either both appear or neither does.
+    publish``, through the exports' staging (`_staging.staged`): either
+    both appear or neither does; existing files are replaced only if
+    *overwrite*.
 
     Returns:
         The two paths.
 
     Raises:
         DataError: *ds* breaks a cross-record rule.
-        FileExistsError: *directory* already holds either file.
+        FileExistsError: *directory* already holds either file and
+            *overwrite* is false.
+        OSError: Writing failed; the error names the path in *directory*.
     """
     target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".sco-digital-", dir=target) as staging:
-        database = _datasette.build(ds, Path(staging))
-        meta = database.with_name("metadata.json")
-        text = json.dumps(_datasette.metadata(ds), ensure_ascii=False, indent=2)
-        meta.write_text(text + "\n", encoding="utf-8")
-        placed: list[Path] = []
-        try:
-            for file in (database, meta):
-                os.link(file, target / file.name)  # fails, rather than replace, if it exists
-                placed.append(target / file.name)
-        except BaseException as exc:
-            for file in placed:
-                file.unlink()
-            if isinstance(exc, FileExistsError):
-                raise FileExistsError(f"refusing to overwrite {exc.filename2}") from None
-            raise
-    return target / database.name, target / meta.name
+    names = ("sco.db", "metadata.json")
+    with staged(target, names, overwrite=overwrite) as stage:
+        _datasette.build(ds, stage)
+        (stage / names[1]).write_text(dumps(_datasette.metadata(ds)), encoding="utf-8")
+    return target / names[0], target / names[1]

@@ -297,6 +297,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_directory,
         help="write sco.db and metadata.json to DIR for `datasette publish`, and exit",
     )
+    sub.add_argument("--force", action="store_true", help="with --save: replace existing files")
     return parser
 
 
@@ -570,7 +571,7 @@ def _serve(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
 
     try:
         if args.save is not None:
-            written = _serve.save(ds, args.save)
+            written = _serve.save(ds, args.save, overwrite=args.force)
             out.write("".join(f"wrote {_escape(str(path))}\n" for path in written))
         else:
             _serve.serve(

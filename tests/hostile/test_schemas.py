@@ -36,9 +36,10 @@ from sco_digital import (
 )
 from sco_digital._about import LICENSE, NAME, TITLE
 from sco_digital._convert import problems, structure, unstructure
+from sco_digital._json import dumps
 from sco_digital._manifest import Manifest
 from sco_digital._rules import rule_of
-from sco_digital._schemas import RULES_BEYOND, dumps, generate
+from sco_digital._schemas import RULES_BEYOND, generate
 from sco_digital._writers import json_files
 from sco_digital.export import write_json
 

@@ -75,7 +75,13 @@ def test_save(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A second time: refused, both files untouched, nothing left behind.
     before = {p.name: p.read_bytes() for p in target.iterdir()}
     assert 2 == main(["serve", "--save", str(target)])
-    assert f"sco-digital: refusing to overwrite {target / 'sco.db'}\n" == capsys.readouterr().err
+    assert (
+        f"sco-digital: refusing to overwrite {target / 'sco.db'}, {target / 'metadata.json'};"
+        " pass overwrite=True (or --force)\n"
+    ) == capsys.readouterr().err
+    assert before == {p.name: p.read_bytes() for p in target.iterdir()}
+    # With --force: replaced, the same bytes (the export is deterministic).
+    assert 0 == main(["serve", "--save", str(target), "--force"])
     assert before == {p.name: p.read_bytes() for p in target.iterdir()}
 
 
@@ -83,8 +89,8 @@ def test_save_refuses_half(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     (tmp_path / "metadata.json").write_text("mine")
     assert 2 == main(["serve", "--save", str(tmp_path)])
     assert (
-        f"sco-digital: refusing to overwrite {tmp_path / 'metadata.json'}\n"
-        == capsys.readouterr().err
+        f"sco-digital: refusing to overwrite {tmp_path / 'metadata.json'};"
+        " pass overwrite=True (or --force)\n" == capsys.readouterr().err
     )
     assert ["metadata.json"] == [p.name for p in tmp_path.iterdir()]
     assert "mine" == (tmp_path / "metadata.json").read_text()
