@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._keys import normalize_key
+from ._keys import fold_name
 from ._search import SearchIndex
 from ._vocabulary import vocabulary_index
 from .models import (
@@ -230,7 +230,7 @@ def _country_keys(countries: Iterable[Country]) -> Mapping[str, Country]:
     for country in countries:
         for name in country.names:
             keys.setdefault(name, country)
-            keys.setdefault(normalize_key(name), country)
+            keys.setdefault(fold_name(name), country)
     return MappingProxyType(keys)
 
 
@@ -242,7 +242,7 @@ def _organization_keys(organizations: tuple[Organization, ...]) -> Mapping[str, 
             keys.setdefault(name, org)
     for org in organizations:
         for name in org.names:
-            keys.setdefault(normalize_key(name), org)
+            keys.setdefault(fold_name(name), org)
     return MappingProxyType(keys)
 
 

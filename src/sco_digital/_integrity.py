@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._indexes import record_key
-from ._keys import normalize_key
+from ._keys import fold_name
 from ._registry import FILES
 from .errors import Problem
 from .models import (
@@ -110,7 +110,7 @@ def _unique_alpha3(seen: _Seen, country: Country) -> Iterator[Problem]:
 def _unique_country_names(seen: _Seen, country: Country) -> Iterator[Problem]:
     """No two countries share a name, folded as lookups fold it."""
     for name in country.names:
-        holder = seen.country_names.setdefault(normalize_key(name), country.code)
+        holder = seen.country_names.setdefault(fold_name(name), country.code)
         if holder != country.code:
             yield seen.problem(country, "", f"the name {name!r} also belongs to {holder}")
 

@@ -5,6 +5,7 @@ message (`quote`).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -46,6 +47,12 @@ def normalize_key(text: str) -> str:
         kept = _NOT_ASCII_ALNUM.sub(" ", text.translate(_DROP_APOSTROPHES))
         return " ".join(kept.lower().split()) or text.strip().lower()
     return _fold_unicode(text)
+
+
+fold_name = functools.lru_cache(maxsize=4096)(normalize_key)
+"""`normalize_key` remembered for the last 4,096 names: the country and
+organisation names that every `Dataset` folds for its lookups and the name
+rule (benchmarks/README.md, "Optimisations kept", gives the measure)."""
 
 
 def _fold_unicode(text: str) -> str:
