@@ -14,13 +14,11 @@ a count of the rest); nothing is cached after a failure.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import stat
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import _convert
@@ -165,55 +163,14 @@ def _read_file(file: Path, limit: int) -> bytes:
     return data
 
 
-_collector_lock = threading.Lock()
-_collector_users = 0
-_collector_was_enabled = False
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """
-    Pause Python's cyclic garbage collector while records are built, and
-    restore it as it was when the last of any concurrent loads ends.
-
-    A load allocates many container objects that live on, none of them in
-    reference cycles, and each few hundred allocations start a collection
-    that walks every object alive, so without the pause the collector's
-    share grows with the data. It is the package's one process-wide effect,
-    kept because it is measured to pay (benchmarks/README.md, "Optimisations
-    kept"). Reference counting still frees everything that is not in a
-    cycle at once. A child forked meanwhile starts with the collector
-    restored (see `_after_fork_in_child`).
-    """
-    global _collector_users, _collector_was_enabled  # noqa: PLW0603 - one process-wide state
-    with _collector_lock:
-        if _collector_users == 0:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-        _collector_users += 1
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _collector_users -= 1
-            if _collector_users == 0 and _collector_was_enabled:
-                gc.enable()
-
-
 def _after_fork_in_child() -> None:
     """
-    Start a forked child afresh: a thread of the parent that was loading
-    (and so held a lock, and had paused the collector) does not exist in
-    the child, so its locks would never be released nor the collector
-    restored.
+    Give a forked child a fresh lock: a thread of the parent that was
+    building the bundled data (and so held the lock) does not exist in the
+    child, so the lock would never be released.
     """
-    global _lock, _collector_lock, _collector_users  # noqa: PLW0603 - reset after fork
+    global _lock  # noqa: PLW0603 - reset after fork
     _lock = threading.Lock()
-    _collector_lock = threading.Lock()
-    if _collector_users:
-        _collector_users = 0
-        if _collector_was_enabled:
-            gc.enable()
 
 
 if hasattr(os, "register_at_fork"):  # not on Windows
@@ -221,11 +178,6 @@ if hasattr(os, "register_at_fork"):  # not on Windows
 
 
 def _build(read: Callable[[str], bytes]) -> Dataset:
-    with _collector_paused():
-        return _build_dataset(read)
-
-
-def _build_dataset(read: Callable[[str], bytes]) -> Dataset:
     problems = ProblemLog()
     tables: dict[str, list[Any]] = {}
     lengths: dict[str, int] = {}  # items in each file read, records or not

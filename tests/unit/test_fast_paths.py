@@ -221,28 +221,28 @@ class TestNormalizeKey:
 
 
 class TestNoSideEffects:
-    """A load leaves the garbage collector as it found it, also when several run at once."""
+    """A load changes no process-wide state: it never touches the garbage collector."""
 
-    def test_restored_after_a_load(self, mini_dir: Path) -> None:
-        sd.load(mini_dir)
-        assert gc.isenabled()
+    @pytest.fixture
+    def untouchable_collector(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def touched(*_: object) -> None:
+            pytest.fail("a load touched the garbage collector")
 
-    def test_restored_after_a_failed_load(self, mini_dir: Path) -> None:
+        for name in ("disable", "enable", "freeze", "unfreeze", "set_threshold"):
+            monkeypatch.setattr(gc, name, touched)
+
+    @pytest.mark.usefixtures("untouchable_collector")
+    def test_a_load(self, mini_dir: Path) -> None:
+        assert sd.load(mini_dir) == sd.load(mini_dir)
+
+    @pytest.mark.usefixtures("untouchable_collector")
+    def test_a_failed_load(self, mini_dir: Path) -> None:
         (mini_dir / "projects.json").write_text("[", encoding="utf-8")
         with pytest.raises(sd.DataError):
             sd.load(mini_dir)
-        assert gc.isenabled()
 
-    def test_left_off_if_it_was_off(self, mini_dir: Path) -> None:
-        gc.disable()
-        try:
-            sd.load(mini_dir)
-            assert not gc.isenabled()
-        finally:
-            gc.enable()
-
+    @pytest.mark.usefixtures("untouchable_collector")
     def test_concurrent_loads(self, mini_dir: Path) -> None:
         with concurrent.futures.ThreadPoolExecutor(3) as pool:
             results = list(pool.map(lambda _: sd.load(mini_dir), range(6)))
         assert all(result == results[0] for result in results)
-        assert gc.isenabled()

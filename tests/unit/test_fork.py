@@ -20,7 +20,7 @@ from sco_digital import _loader
 
 how = sys.argv[1]
 inside, release = threading.Event(), threading.Event()
-build = _loader._build_dataset
+build = _loader._build
 
 
 def held(read):  # the loading thread holds the lock, as long as the test needs
@@ -30,14 +30,14 @@ def held(read):  # the loading thread holds the lock, as long as the test needs
 
 
 def in_child(_=None):
-    _loader._build_dataset = build  # the child loads for real
+    _loader._build = build  # the child loads for real
     signal.alarm(60)  # a hang ends the child instead of the test
     collecting = gc.isenabled()
     return [collecting, sd.load().country("Узбекистан").code, gc.isenabled()]
 
 
 if __name__ == "__main__":
-    _loader._build_dataset = held
+    _loader._build = held
     loader = threading.Thread(target=sd.load)
     loader.start()
     inside.wait(60)
