@@ -137,8 +137,8 @@ DATES = {
     "sco-concept-digitalization-ict-2019": ("2019-06-14", None),
     "sco-trade-economic-programme-2035": ("2019-11-02", None),
     "china-sco-digital-technology-forum-karamay-2023": ("2023-05-23", "2023-05-24"),
-    # The pages give the month of the terms of reference, not the day.
-    "upi-npi-linkage-india-nepal": ("2024-02", None),
+    # BusinessLine signed "on Thursday"; businesstoday360 gives 15 February 2024.
+    "upi-npi-linkage-india-nepal": ("2024-02-15", None),
 }
 
 
