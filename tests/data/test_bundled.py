@@ -420,6 +420,8 @@ CONFLICTS = {
     231: ("c231-peace-cable-length", "peace-cable-length"),
     260: ("c260-wakhan-fibre-length-funding", "china-telecom-silk-road-optical-cable"),
     261: ("c261-rupay-maldives-launch-day", "rupay-maldives"),
+    262: ("c262-mbridge-first-payment-amount", "mbridge-uae-china-first-transaction"),
+    263: ("c263-mbridge-first-uae-china-payment", "mbridge"),
 }
 
 

@@ -184,7 +184,7 @@ CITATIONS = {
     "luban-workshop-kazakhstan-ektu": "kazpravda-2025-12-24",
     "unicon-soft-shenzhen-tds-mou": "trend-4059313",
     "academy-of-logistics-and-transport": "kazinform-zh-2026-01-27",
-    "huawei": "forpakistan-tribune-ofc",
+    "huawei": "urdupoint-2016-09-05-pk-china-ofc",
     "russia-ministry-of-digital-development": "sectsco-ru-2024-02-01",
     "tianjin-modern-vocational-technology-college": "chinadaily-tj-2023-03-09",
     "shenzhen-tds-electronic-technology": "trend-4059313",

@@ -110,6 +110,8 @@ def test_eximbank_alias(ds: sd.Dataset) -> None:
 CONFLICTS = {
     "c260-wakhan-fibre-length-funding": "china-telecom-silk-road-optical-cable",
     "c261-rupay-maldives-launch-day": "rupay-maldives",
+    "c262-mbridge-first-payment-amount": "mbridge-uae-china-first-transaction",
+    "c263-mbridge-first-uae-china-payment": "mbridge",
 }
 
 
@@ -124,3 +126,35 @@ def test_conflicts(ds: sd.Dataset, conflict_id: str, key: str) -> None:
 def test_family_size_explained(ds: sd.Dataset) -> None:
     """Conflict C20 cites Xi's speech of 1 September 2025 for the 26."""
     assert "pakistantoday-2025-09-01-xi-sco-summit" in ds.conflict("c20-sco-family-size").sources
+
+
+ORIGINALS = {
+    # Records that cited only an aggregator's copy now cite the original outlet.
+    "cn-sco-trade-2024-growth": ("scio-xinhua-2025-08-28-sco-trade", "khabarasia-2025-08-27"),
+    "cn-sco-trade-2024-usd": ("globaltimes-2025-08-19-sco-trade", "khabarasia-2025-08-27"),
+    "huawei": ("urdupoint-2016-09-05-pk-china-ofc", "forpakistan-tribune-ofc"),
+    "mbridge-uae-china-first-transaction": ("bitget-cointime-2024-01-30-mbridge", None),
+    "cn-centralasia-trade-2025": ("udn-2026-01-19-china-central-asia-trade", None),
+}
+
+
+@pytest.mark.parametrize(("key", "expected"), sorted(ORIGINALS.items()))
+def test_originals_cited(ds: sd.Dataset, key: str, expected: tuple[str, str | None]) -> None:
+    """The original is cited, and an aggregator that adds nothing is dropped."""
+    original, dropped = expected
+    ids = {o.id for o in ds.organizations}
+    record = ds.organization(key) if key in ids else ds.indicator(key)
+    assert original in record.sources
+    assert dropped not in record.sources
+
+
+def test_central_asia_trade_2025(ds: sd.Dataset) -> None:
+    """The commerce ministry's USD 106.3 billion, up 12 %, replaces 'more than 100 billion'."""
+    assert 106_300_000_000.0 == ds.indicator("cn-centralasia-trade-2025").value
+    growth = ds.latest("trade_with_central_asia_growth_yoy", "CN")
+    assert (12.0, sd.Unit.PERCENT) == (growth.value, growth.unit)
+
+
+def test_mbridge_first_payment_day(ds: sd.Dataset) -> None:
+    """The first Digital Dirham payment to China is dated to the day, 29 January 2024."""
+    assert PartialDate(2024, 1, 29) == ds.indicator("mbridge-uae-china-first-transaction").as_of
