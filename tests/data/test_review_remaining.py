@@ -158,3 +158,16 @@ def test_central_asia_trade_2025(ds: sd.Dataset) -> None:
 def test_mbridge_first_payment_day(ds: sd.Dataset) -> None:
     """The first Digital Dirham payment to China is dated to the day, 29 January 2024."""
     assert PartialDate(2024, 1, 29) == ds.indicator("mbridge-uae-china-first-transaction").as_of
+
+
+POSTS = {
+    "russia-china-ict-subcommission-2011": {"china-post", "russian-post"},
+    "russian-post-china-post-e-commerce-2015": {"china-post", "russian-post"},
+    "russian-post-china-post-memorandum-2013": {"russian-post"},
+}
+
+
+@pytest.mark.parametrize(("project_id", "expected"), sorted(POSTS.items()))
+def test_postal_operators(ds: sd.Dataset, project_id: str, expected: set[str]) -> None:
+    """The postal projects name the operators their pages name, and no other."""
+    assert expected == set(ds.project(project_id).organizations)
