@@ -198,7 +198,6 @@ TRAINING_HEALTH_TRADE = {
     "china-sco-institute-of-economy-and-trade": sd.Technology.E_COMMERCE,
     "huawei-seeds-for-the-future-meca-2024": sd.Technology.VOCATIONAL_TRAINING,
     "india-central-asia-e-network-proposal": sd.Technology.TELEMEDICINE,
-    "india-kazakhstan-ict-centre-of-excellence-astana": sd.Technology.VOCATIONAL_TRAINING,
     "india-kyrgyz-centre-for-it": sd.Technology.VOCATIONAL_TRAINING,
     "india-tajikistan-it-centre-dushanbe": sd.Technology.VOCATIONAL_TRAINING,
     "india-un-kyrgyzstan-maternal-telemedicine": sd.Technology.TELEMEDICINE,
@@ -420,6 +419,10 @@ CONFLICTS = {
     206: ("c206-iran-russia-ict-group-fifth-meeting-days", "iran-russia-ict-joint-working-group"),
     230: ("c230-uzbektelecom-2012-cdb-loan", "uzbektelecom-cdma-fttx-loan"),
     231: ("c231-peace-cable-length", "peace-cable-length"),
+    260: ("c260-wakhan-fibre-length-funding", "china-telecom-silk-road-optical-cable"),
+    261: ("c261-rupay-maldives-launch-day", "rupay-maldives"),
+    262: ("c262-mbridge-first-payment-amount", "mbridge-uae-china-first-transaction"),
+    263: ("c263-mbridge-first-uae-china-payment", "mbridge"),
 }
 
 

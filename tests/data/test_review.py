@@ -137,8 +137,8 @@ DATES = {
     "sco-concept-digitalization-ict-2019": ("2019-06-14", None),
     "sco-trade-economic-programme-2035": ("2019-11-02", None),
     "china-sco-digital-technology-forum-karamay-2023": ("2023-05-23", "2023-05-24"),
-    # The pages give the month of the terms of reference, not the day.
-    "upi-npi-linkage-india-nepal": ("2024-02", None),
+    # BusinessLine signed "on Thursday"; businesstoday360 gives 15 February 2024.
+    "upi-npi-linkage-india-nepal": ("2024-02-15", None),
 }
 
 
@@ -184,7 +184,7 @@ CITATIONS = {
     "luban-workshop-kazakhstan-ektu": "kazpravda-2025-12-24",
     "unicon-soft-shenzhen-tds-mou": "trend-4059313",
     "academy-of-logistics-and-transport": "kazinform-zh-2026-01-27",
-    "huawei": "forpakistan-tribune-ofc",
+    "huawei": "urdupoint-2016-09-05-pk-china-ofc",
     "russia-ministry-of-digital-development": "sectsco-ru-2024-02-01",
     "tianjin-modern-vocational-technology-college": "chinadaily-tj-2023-03-09",
     "shenzhen-tds-electronic-technology": "trend-4059313",

@@ -87,7 +87,7 @@ class TestSearch:
             ("Luban Workshops Kazakhstan", 4),
             ("luban workshop", 8),
             ("Lu Ban", 0),
-            ("AI", 17),
+            ("AI", 18),
             ("Thai", 0),
             ("鲁班", 1),
             ("鲁班工坊", 1),
