@@ -194,4 +194,4 @@ def test_documented_reads_directives_and_module_members() -> None:
     assert modules["sco_digital.export"] == {"TABLES"}
     assert is_documented("sco_digital.models", "Country")  # as sco_digital.Country
     assert is_documented("sco_digital.export", "write_csv")  # by automodule
-    assert not is_documented("sco_digital.dataset", "_SCO")
+    assert not is_documented("sco_digital.dataset", "_restore")
