@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from ._dates import Interval, PartialDate
+from ._display import Displayed
 from ._fields import each, fail, follows, instance, optional, strings
 from ._rules import DATA_VERSION, METRIC, NAME, SLUG, SUBJECT, TEXT
 from ._terms import Qualifier, Unit
@@ -58,7 +59,7 @@ _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 @attrs.frozen(kw_only=True)
-class Indicator:
+class Indicator(Displayed):
     """
     A figure reported about a project, a country, an organisation or the SCO
     as a whole, with its qualifier and dates kept as the source gives them.

@@ -20,6 +20,7 @@ import attrs
 
 from ._coerce import as_day, wrong_type
 from ._dates import PartialDate
+from ._display import Displayed
 from ._fields import each, fail, follows, frozen_set, instance, optional, strings, tuple_of
 from ._keys import quote
 from ._rules import (
@@ -107,7 +108,7 @@ def _sectors(value: Iterable[Sector]) -> frozenset[Sector]:
 
 
 @attrs.frozen(kw_only=True)
-class Source:
+class Source(Displayed):
     """
     A publication that records cite.
 
@@ -220,7 +221,7 @@ class CountryName:
 
 
 @attrs.frozen(kw_only=True)
-class Country:
+class Country(Displayed):
     """
     A country with a status in the SCO, now or in the past.
 
@@ -305,7 +306,7 @@ def _alpha2_of(country: object) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class Organization:
+class Organization(Displayed):
     """
     A company, ministry, university or other body that takes part in projects.
 
@@ -405,7 +406,7 @@ def _ended_after_started(inst: Any, field: attrs.Attribute[Any], value: Any) -> 
 
 
 @attrs.frozen(kw_only=True)
-class Project:
+class Project(Displayed):
     """
     A digital cooperation project, programme, agreement, event or policy.
 
@@ -511,7 +512,7 @@ class Project:
 
 
 @attrs.frozen(kw_only=True)
-class Conflict:
+class Conflict(Displayed):
     """
     A documented disagreement between sources about a date, a figure or an
     attribution.
