@@ -43,7 +43,7 @@ def terminal_width(stream: Any) -> int | None:
 
 
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _sizes(
