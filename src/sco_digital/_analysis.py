@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ._coerce import as_day
 from ._dates import PartialDate
 from ._optional import require
 
@@ -208,14 +209,14 @@ def _layout(cls: type) -> tuple[dict[str, ColumnType], Callable[[Any, dt.date], 
 
 
 def table(
-    records: Sequence[object], cls: type | None = None, as_of: dt.date | None = None
+    records: Sequence[object], cls: type | None = None, as_of: dt.date | str | None = None
 ) -> tuple[dict[str, ColumnType], list[Row]]:
     """
     The columns (name -> type) and rows of *records*, all of class *cls*
     (default: the first record's). Countries' status is the one they hold
     on *as_of* (default: today). No records and no *cls*: no columns.
     """
-    day = dt.date.today() if as_of is None else as_of  # noqa: DTZ011 - a calendar day
+    day = dt.date.today() if as_of is None else as_day(as_of, "as_of")  # noqa: DTZ011 - a calendar day
     if cls is None:
         if not records:
             return {}, []
@@ -224,7 +225,7 @@ def table(
     return columns, [make(record, day) for record in records]
 
 
-def to_pandas(records: Sequence[object], as_of: dt.date | None = None) -> pd.DataFrame:
+def to_pandas(records: Sequence[object], as_of: dt.date | str | None = None) -> pd.DataFrame:
     """*records* as a pandas DataFrame: list columns hold Python lists, dates are days."""
     pandas = require("pandas", "to_pandas")
     columns, rows = table(records, as_of=as_of)
@@ -242,7 +243,7 @@ def to_pandas(records: Sequence[object], as_of: dt.date | None = None) -> pd.Dat
     return pandas.DataFrame(data, index=pandas.RangeIndex(len(rows)))
 
 
-def to_polars(records: Sequence[object], as_of: dt.date | None = None) -> pl.DataFrame:
+def to_polars(records: Sequence[object], as_of: dt.date | str | None = None) -> pl.DataFrame:
     """*records* as a polars DataFrame: list columns are ``List(String)``, dates ``Date``."""
     polars = require("polars", "to_polars")
     types = {

@@ -3,9 +3,9 @@ How records, query results and the Dataset show themselves: an HTML card or
 table in a notebook (``_repr_html_``), readable lines in IPython
 (``_repr_pretty_``), and the columns of the command line's tables.
 
-`Displayed` is the mixin that gives the records, `Results` and `Dataset`
-IPython's display hooks; it imports nothing else at module level, so the
-record modules can inherit from it. The rest is imported when something is
+`displayed` gives the records, `Results` and `Dataset` IPython's display
+hooks; this module imports nothing else of the package at module level, so
+the record modules can use it. The rest is imported when something is
 shown. Sources are linked through the bundled dataset (a record holds only
 its sources' ids): an id the bundled data does not know is shown unlinked.
 """
@@ -17,11 +17,11 @@ import enum
 import html
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import attrs
 
-__all__ = ["Displayed", "ViewColumn", "record_text", "to_html", "to_text", "view"]
+__all__ = ["ViewColumn", "displayed", "record_text", "to_html", "to_text", "view"]
 
 _SHOWN = 50  # rows of a table shown in a notebook or IPython; the rest are counted
 _WIDTH = 100  # of IPython's text
@@ -43,16 +43,26 @@ _HIDDEN = {
 }
 
 
-class Displayed:
-    """IPython's display hooks, for the records, `Results` and `Dataset`."""
+_C = TypeVar("_C", bound=type)
 
-    __slots__ = ()
 
-    def _repr_html_(self) -> str:
-        return to_html(self)
+def _repr_html_(self: object) -> str:
+    return to_html(self)
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's signature
-        p.text(repr(self) if cycle else to_text(self))
+
+def _repr_pretty_(self: object, p: Any, cycle: bool) -> None:  # noqa: FBT001 - IPython's signature
+    p.text(repr(self) if cycle else to_text(self))
+
+
+def displayed(cls: _C) -> _C:
+    """
+    Give *cls* IPython's display hooks, in its own namespace: IPython's
+    printer uses a class's own ``__repr__`` (or the tuple printer) before a
+    hook that the class only inherits.
+    """
+    setattr(cls, "_repr_html_", _repr_html_)  # noqa: B010 - a new attribute of a class
+    setattr(cls, "_repr_pretty_", _repr_pretty_)  # noqa: B010
+    return cls
 
 
 # -- what a record says ---------------------------------------------------------------

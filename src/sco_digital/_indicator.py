@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from ._dates import Interval, PartialDate
-from ._display import Displayed
+from ._display import displayed
 from ._fields import each, fail, follows, instance, optional, strings
 from ._rules import DATA_VERSION, METRIC, NAME, SLUG, SUBJECT, TEXT
 from ._terms import Qualifier, Unit
@@ -58,8 +58,9 @@ def _format_number(value: float) -> str:
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
+@displayed
 @attrs.frozen(kw_only=True)
-class Indicator(Displayed):
+class Indicator:
     """
     A figure reported about a project, a country, an organisation or the SCO
     as a whole, with its qualifier and dates kept as the source gives them.

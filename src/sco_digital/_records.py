@@ -20,7 +20,7 @@ import attrs
 
 from ._coerce import as_day, wrong_type
 from ._dates import PartialDate
-from ._display import Displayed
+from ._display import displayed
 from ._fields import each, fail, follows, frozen_set, instance, optional, strings, tuple_of
 from ._keys import quote
 from ._rules import (
@@ -107,8 +107,9 @@ def _sectors(value: Iterable[Sector]) -> frozenset[Sector]:
     return frozen_set(value)
 
 
+@displayed
 @attrs.frozen(kw_only=True)
-class Source(Displayed):
+class Source:
     """
     A publication that records cite.
 
@@ -220,8 +221,9 @@ class CountryName:
     sources: tuple[str, ...] = attrs.field(converter=strings, validator=each(_slug))
 
 
+@displayed
 @attrs.frozen(kw_only=True)
-class Country(Displayed):
+class Country:
     """
     A country with a status in the SCO, now or in the past.
 
@@ -305,8 +307,9 @@ def _alpha2_of(country: object) -> str:
     return code
 
 
+@displayed
 @attrs.frozen(kw_only=True)
-class Organization(Displayed):
+class Organization:
     """
     A company, ministry, university or other body that takes part in projects.
 
@@ -405,8 +408,9 @@ def _ended_after_started(inst: Any, field: attrs.Attribute[Any], value: Any) -> 
         raise fail(field, f"{value} is before started ({started})")
 
 
+@displayed
 @attrs.frozen(kw_only=True)
-class Project(Displayed):
+class Project:
     """
     A digital cooperation project, programme, agreement, event or policy.
 
@@ -511,8 +515,9 @@ class Project(Displayed):
         return frozenset(p.role for p in self.organization_roles if p.organization == organization)
 
 
+@displayed
 @attrs.frozen(kw_only=True)
-class Conflict(Displayed):
+class Conflict:
     """
     A documented disagreement between sources about a date, a figure or an
     attribution.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Generic, SupportsIndex, TypeVar, overload
 
-from ._display import Displayed
+from ._display import displayed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -19,7 +19,8 @@ __all__ = ["Results"]
 _T = TypeVar("_T", covariant=True)  # noqa: PLC0105 - tuple's own variance
 
 
-class Results(tuple[_T, ...], Displayed, Generic[_T]):
+@displayed
+class Results(tuple[_T, ...], Generic[_T]):
     """
     Records sorted by id (countries by code): a tuple in every way (equal to
     the plain tuple of the same records, hashable, picklable; ``repr`` is the
@@ -49,7 +50,7 @@ class Results(tuple[_T, ...], Displayed, Generic[_T]):
             return Results(super().__getitem__(index))
         return super().__getitem__(index)
 
-    def to_pandas(self, as_of: dt.date | None = None) -> pd.DataFrame:
+    def to_pandas(self, as_of: dt.date | str | None = None) -> pd.DataFrame:
         """
         The records as a pandas DataFrame, one row per record with every
         field: many-valued fields (a project's countries, roles,
@@ -63,26 +64,29 @@ class Results(tuple[_T, ...], Displayed, Generic[_T]):
         docs/guide/notebooks.md has recipes.
 
         Args:
-            as_of: The day for countries' status; None for today.
+            as_of: The day for countries' status (a date or "YYYY-MM-DD");
+                None for today.
 
         Returns:
             A DataFrame with a RangeIndex; no columns when there are no records.
 
         Raises:
             ImportError: pandas is not installed; the message names the extra.
+            ValueError: *as_of* is a str but not a real "YYYY-MM-DD" day.
         """
         from ._analysis import to_pandas
 
         return to_pandas(self, as_of)
 
-    def to_polars(self, as_of: dt.date | None = None) -> pl.DataFrame:
+    def to_polars(self, as_of: dt.date | str | None = None) -> pl.DataFrame:
         """
         The records as a polars DataFrame, with the columns of `to_pandas`:
         many-valued fields are ``List(String)``, days ``Date``, numbers
         ``Float64``, the rest ``String``.
 
         Args:
-            as_of: The day for countries' status; None for today.
+            as_of: The day for countries' status (a date or "YYYY-MM-DD");
+                None for today.
 
         Raises:
             ImportError: polars is not installed; the message names the extra.

@@ -19,7 +19,7 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from . import _coerce
-from ._display import Displayed as _Displayed
+from ._display import displayed as _displayed
 from ._indexes import EMPTY as _EMPTY
 from ._indexes import Index as _Index
 from ._indexes import record_key as _record_key
@@ -104,8 +104,9 @@ _COUNTRY = "a Country or a country's code, name or alias (a str)"
 """What every argument that names a country accepts."""
 
 
+@_displayed
 @attrs.frozen(kw_only=True, repr=False, cache_hash=True)
-class Dataset(_Displayed):
+class Dataset:
     """
     The SCO digital-cooperation records and everything you can ask of them.
 
