@@ -30,13 +30,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from . import _coerce
-from ._optional import require
-from ._terms import Status, Technology
+from ._optional import require as _require
+from .models import Status, Technology
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from ._records import Country, Project
+    from .models import Country, Project
     from .dataset import Dataset
 
 __all__ = [
@@ -271,8 +271,8 @@ def yearly_counts(
     )
 
 
-def _figure(width: float, height: float) -> Figure:
-    require("matplotlib", "sco_digital.plot")
+def _figure(caller: str, width: float, height: float) -> Figure:
+    _require("matplotlib", caller)
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height), layout="constrained")
@@ -306,10 +306,10 @@ def membership_timeline(
     ds = _dataset(ds)
     rows = membership_periods(ds, start=start, end=end, countries=countries)
     first, last = _range(ds, start, end)
-    figure = _figure(9, 1.86 + 0.22 * len(rows))
+    figure = _figure("membership_timeline", 9, 1.86 + 0.22 * len(rows))
     from matplotlib.patches import Patch
 
-    dates: Any = require("matplotlib.dates", "membership_timeline")  # untyped functions
+    dates: Any = _require("matplotlib.dates", "membership_timeline")  # untyped functions
     date2num = dates.date2num
 
     axes = figure.add_subplot()
@@ -377,9 +377,11 @@ def technology_heatmap(
     columns = sorted(per_country, key=lambda c: (-per_country[c], c))
     grid = [[counts[t, c] for c in columns] for t in rows]
     figure = (
-        _figure(9, 10)
+        _figure("technology_heatmap", 9, 10)  # the docs' figure
         if countries is None and technologies is None
-        else _figure(max(6.0, 2.5 + 0.3 * len(columns)), 1.5 + 0.3 * len(rows))
+        else _figure(
+            "technology_heatmap", max(6.0, 2.5 + 0.3 * len(columns)), 1.5 + 0.3 * len(rows)
+        )
     )
     from matplotlib.colors import ListedColormap
 
@@ -469,7 +471,7 @@ def projects_per_year(  # noqa: PLR0913 - the filters of the others, and top
     ]
     if any(rest):
         series.append((f"other technologies ({sum(rest)})", _OTHERS, rest))
-    figure = _figure(9, 5)
+    figure = _figure("projects_per_year", 9, 5)
     axes: Any = figure.add_subplot()
     bottom = [0] * len(years)
     for label, colour, values in series:
