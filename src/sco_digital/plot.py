@@ -36,8 +36,8 @@ from .models import Status, Technology
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from .models import Country, Project
     from .dataset import Dataset
+    from .models import Country, Project
 
 __all__ = [
     "COLOURS",
