@@ -20,6 +20,14 @@ NOTEBOOK = DOCS / "tour.ipynb"
 RECIPES = DOCS / "guide" / "notebooks.md"
 
 
+_READ: Any = nbformat.read  # untyped
+
+
+def read(path: Path) -> Any:
+    """The notebook at *path*, in nbformat 4."""
+    return _READ(path, as_version=4)
+
+
 def recipes() -> list[str]:
     """The source of each pycon block of the recipes page."""
     page = RECIPES.read_text(encoding="utf-8")
@@ -35,21 +43,21 @@ def code_cells(notebook: Any) -> list[Any]:
 
 @pytest.fixture(scope="module")
 def executed() -> Any:
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    notebook = read(NOTEBOOK)
     NotebookClient(notebook, timeout=120, kernel_name="python3").execute(cwd=str(DOCS))
     return notebook
 
 
 def test_the_notebook_holds_every_recipe() -> None:
     """Each recipe of the page is a cell of the notebook, as the page has it."""
-    sources = [cell.source for cell in code_cells(nbformat.read(NOTEBOOK, as_version=4))]
+    sources = [cell.source for cell in code_cells(read(NOTEBOOK))]
     found = recipes()
     assert 8 == len(found)
     assert [recipe for recipe in found if recipe not in sources] == []
 
 
 def test_the_notebook_is_committed_without_outputs() -> None:
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    notebook = read(NOTEBOOK)
     nbformat.validate(notebook)
     assert [] == [cell.outputs for cell in code_cells(notebook) if cell.outputs]
 

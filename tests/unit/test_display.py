@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
-from IPython.lib.pretty import pretty
+from IPython.lib import pretty as ipython_pretty
 
 import mini
 import sco_digital as sd
@@ -18,6 +18,14 @@ from sco_digital.dataset import Results
 @pytest.fixture(scope="module")
 def bundled() -> sd.Dataset:
     return sd.load()
+
+
+_PRETTY: Any = ipython_pretty.pretty  # untyped
+
+
+def pretty(thing: Any) -> str:
+    """What IPython prints for *thing*."""
+    return str(_PRETTY(thing))
 
 
 def html(thing: Any) -> str:
