@@ -218,7 +218,7 @@ def _since(country: Any, day: dt.date) -> str:
     return "-" if held is None else str(held.since)
 
 
-def _optional(value: object) -> str:
+def _or_blank(value: object) -> str:
     return "" if value is None else str(value)
 
 
@@ -231,7 +231,7 @@ def view(cls: type) -> list[ViewColumn]:
     views: dict[type, list[ViewColumn]] = {
         Project: [
             ViewColumn("ID", lambda r, _: r.id, "key"),
-            ViewColumn("STARTED", lambda r, _: _optional(r.started), "whole"),
+            ViewColumn("STARTED", lambda r, _: _or_blank(r.started), "whole"),
             ViewColumn("STATUS", lambda r, _: r.status.value, "whole", optional=True),
             ViewColumn("COUNTRIES", lambda r, _: " ".join(sorted(r.countries)), optional=True),
             ViewColumn("NAME", lambda r, _: r.name, optional=True),
@@ -250,14 +250,14 @@ def view(cls: type) -> list[ViewColumn]:
         ],
         Organization: [
             ViewColumn("ID", lambda r, _: r.id, "key"),
-            ViewColumn("COUNTRY", lambda r, _: _optional(r.country), "whole"),
+            ViewColumn("COUNTRY", lambda r, _: _or_blank(r.country), "whole"),
             ViewColumn("NAME", lambda r, _: r.name),
         ],
         Source: [
             ViewColumn("ID", lambda r, _: r.id, "key"),
-            ViewColumn("PUBLISHED", lambda r, _: _optional(r.published), "whole"),
+            ViewColumn("PUBLISHED", lambda r, _: _or_blank(r.published), "whole"),
             ViewColumn("PUBLISHER", lambda r, _: r.publisher),
-            ViewColumn("TITLE", lambda r, _: _optional(r.title), optional=True),
+            ViewColumn("TITLE", lambda r, _: _or_blank(r.title), optional=True),
         ],
         Conflict: [
             ViewColumn("ID", lambda r, _: r.id, "key"),

@@ -335,12 +335,10 @@ def _emit(
     from ._analysis import table
 
     if args.format == "table":
-        from ._display import view
+        from ._display import cells
 
-        when = day or dt.date.today()  # noqa: DTZ011 - a calendar day
-        columns = view(cls)
-        cells = [[c.words(r, when) for c in columns] for r in records]
-        out.write(_terminal.layout(columns, cells, _terminal.terminal_width(out.stream)))
+        columns, words = cells(records, day or dt.date.today())  # noqa: DTZ011 - a calendar day
+        out.write(_terminal.layout(columns, words, _terminal.terminal_width(out.stream)))
         return
     names, rows = table(records, cls, day)
     if args.format == "json":

@@ -265,7 +265,7 @@ def yearly_counts(
     return Counter(
         (p.started.year, t)
         for p in projects
-        if p.started is not None and p.countries & codes
+        if p.started is not None and (countries is None or p.countries & codes)
         for t in p.technologies
         if wanted is None or t in wanted
     )
