@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._display import ViewColumn
 
-__all__ = ["layout", "terminal_width"]
+__all__ = ["fields", "layout", "terminal_width"]
 
 _GAP = "  "
 _FLOOR = 8  # the narrowest a clipped column gets, unless its header is wider
@@ -107,3 +108,34 @@ def layout(columns: Sequence[ViewColumn], rows: Sequence[Sequence[str]], width: 
         for row in rows
     ]
     return "\n".join(lines) + "\n"
+
+
+def fields(record: Mapping[str, Any], width: int) -> str:
+    """
+    A record's fields (plain JSON values) one per line, wrapped at *width*:
+    ``name:`` and the value, or the name and one indented line per item of
+    a list (a dict item as ``key=value, ...``); empty fields are left out.
+    """
+    lines = []
+    for key, value in record.items():
+        if value in (None, [], ""):
+            continue
+        label = f"{key}:"
+        if not isinstance(value, list):
+            lines.append(
+                textwrap.fill(
+                    str(value), width, initial_indent=f"{label:<14}", subsequent_indent=" " * 14
+                )
+            )
+            continue
+        lines.append(label)
+        for item in value:
+            text = (
+                ", ".join(f"{k}={v}" for k, v in item.items() if v is not None)
+                if isinstance(item, dict)
+                else str(item)
+            )
+            lines.append(
+                textwrap.fill(text, width, initial_indent="  - ", subsequent_indent="    ")
+            )
+    return "".join(f"{line}\n" for line in lines)

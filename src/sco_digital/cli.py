@@ -25,7 +25,6 @@ import json
 import os
 import re
 import sys
-import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
@@ -431,8 +430,7 @@ def _show(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
         shown = [(k, v) for k, v in raw.items() if k not in {"value", "unit", "qualifier"}]
         raw = dict([*shown[:at], ("figure", figure_text(record)), *shown[at:]])
     width = _terminal.terminal_width(out.stream) or _WIDTH
-    for key, value in {**raw, **_show_context(ds, record)}.items():
-        _show_field(key, value, out, width)
+    out.write(_terminal.fields({**raw, **_show_context(ds, record)}, width))
 
 
 def _flat(value: Any) -> Any:
@@ -441,30 +439,6 @@ def _flat(value: Any) -> Any:
             json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value
         )
     return value
-
-
-def _show_field(key: str, value: Any, out: _Output, width: int) -> None:
-    if value in (None, [], ""):
-        return
-    label = f"{key}:"
-    if isinstance(value, list):
-        out.write(f"{label}\n")
-        for item in value:
-            text = (
-                ", ".join(f"{k}={v}" for k, v in item.items() if v is not None)
-                if isinstance(item, dict)
-                else str(item)
-            )
-            out.write(
-                textwrap.fill(text, width, initial_indent="  - ", subsequent_indent="    ") + "\n"
-            )
-    else:
-        out.write(
-            textwrap.fill(
-                str(value), width, initial_indent=f"{label:<14}", subsequent_indent=" " * 14
-            )
-            + "\n"
-        )
 
 
 def _show_context(ds: Dataset, record: object) -> dict[str, Any]:
