@@ -27,13 +27,14 @@ _SHOWN = 50  # rows of a table shown in a notebook or IPython; the rest are coun
 _WIDTH = 100  # of IPython's text
 _TITLE_FIELDS = ("name", "title", "topic", "label", "id", "code")
 _LAST = ("summary", "note")
-_HIDDEN = {
+_HIDDEN = {  # shown otherwise (title, key, sources, figure, countries) or too long
     "id",
     "code",
     "sources",
     "reviewed",
     "localized_names",
     "participants",
+    "memberships",
     "value",
     "unit",
     "qualifier",
@@ -71,14 +72,12 @@ def displayed(cls: _C) -> _C:
 def _text(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
     """One value as words: labels for terms, ISO dates, lists joined."""
     from ._dates import PartialDate
-    from ._records import Membership, Participant
+    from ._records import Membership
 
     if isinstance(value, PartialDate):
         return str(value)
     if isinstance(value, enum.Enum):
         return str(getattr(value, "label", value.value))
-    if isinstance(value, Participant):
-        return f"{value.country} ({_text(value.role).lower()})"
     if isinstance(value, Membership):
         until = "" if value.until is None else f" to {value.until}"
         return f"{value.status.label} {value.since}{until}"
@@ -123,8 +122,6 @@ def _facts(record: Any) -> list[tuple[str, str]]:
     for field in attrs.fields(type(record)):
         value = getattr(record, field.name)
         if field.name in _HIDDEN or value in (None, (), frozenset(), "") or value == title:
-            continue
-        if field.name == "memberships":
             continue
         (last if field.name in _LAST else facts).append(
             (field.name.replace("_", " "), _text(value))
