@@ -105,3 +105,14 @@ def test_a_missing_library_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> N
         ImportError, match=r"^to_polars\(\) needs polars: pip install 'sco-digital\[polars\]'$"
     ):
         sd.load().projects.to_polars()
+
+
+@pytest.mark.parametrize("table", ["projects", "countries", "indicators", "sources", "conflicts"])
+def test_rows_have_the_declared_columns_in_order(bundled: sd.Dataset, table: str) -> None:
+    from sco_digital._analysis import table as rows_of
+
+    records = getattr(bundled, table)
+    declared, _ = rows_of((), type(records[0]))
+    columns, rows = rows_of(records)
+    assert list(declared) == list(columns)
+    assert {tuple(declared)} == {tuple(row) for row in rows}
