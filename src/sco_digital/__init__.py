@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._cite import cite
     from ._loader import load
-    from .dataset import Dataset
+    from .dataset import Dataset, Results
     from .errors import DataError, Problem, SCODigitalError, UnknownKeyError
     from .models import (
         Conflict,
@@ -76,6 +76,7 @@ __all__ = [
     "ProjectStatus",
     "Qualifier",
     "Region",
+    "Results",
     "Role",
     "SCODigitalError",
     "Sector",
@@ -98,6 +99,7 @@ _HOMES = {
     "cite": "_cite",
     "load": "_loader",
     "Dataset": "dataset",
+    "Results": "dataset",
     **dict.fromkeys(("DataError", "Problem", "SCODigitalError", "UnknownKeyError"), "errors"),
 }
 """The module of each public name not in models (the others are)."""
@@ -106,7 +108,7 @@ _SUBMODULES = ("dataset", "errors", "models")
 """Modules that `import sco_digital` used to import, found as attributes still."""
 
 
-def by_country(country: str | Country) -> tuple[Project, ...]:
+def by_country(country: str | Country) -> Results[Project]:
     """
     The bundled dataset's projects in which *country* takes part; see
     `Dataset.by_country`.
@@ -118,7 +120,7 @@ def by_country(country: str | Country) -> tuple[Project, ...]:
     return load().by_country(country)
 
 
-def by_technology(technology: str | Technology) -> tuple[Project, ...]:
+def by_technology(technology: str | Technology) -> Results[Project]:
     """
     The bundled dataset's projects that use *technology*; see
     `Dataset.by_technology`.

@@ -8,10 +8,10 @@ missing, the ImportError names the extra that installs it.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._columns import Column
+from ._optional import require
 from ._tables import table_named
 
 if TYPE_CHECKING:
@@ -20,18 +20,6 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from .dataset import Dataset
-
-_EXTRAS = {"pandas": "pandas", "polars": "polars", "pyarrow": "arrow"}
-
-
-def require(module: str, caller: str) -> Any:
-    """Import *module* for *caller*, or say which extra installs it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        root = module.partition(".")[0]
-        msg = f"{caller}() needs {root}: pip install 'sco-digital[{_EXTRAS[root]}]'"
-        raise ImportError(msg, name=root) from None
 
 
 def _columns(ds: Dataset, table: str) -> list[tuple[Column, list[Any]]]:

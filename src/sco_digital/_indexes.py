@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._keys import fold_name
+from ._results import Results
 from ._search import SearchIndex
 from ._vocabulary import vocabulary_index
 from .models import (
@@ -42,13 +43,13 @@ __all__ = ["EMPTY", "Index", "record_key", "source_ids"]
 _T = TypeVar("_T")
 _V = TypeVar("_V", bound=Vocabulary)
 
-EMPTY: tuple[Any, ...] = ()
+EMPTY: Results[Any] = Results()
 """What a lookup of a known key with no match returns."""
 
 Cited = Membership | Organization | Project | Indicator | Conflict
 """Records that cite sources directly."""
 
-Timeline = tuple[tuple[dt.date, ...], tuple[tuple[Country, ...], ...]]
+Timeline = tuple[tuple[dt.date, ...], tuple[Results[Country], ...]]
 """The days on which statuses change, and who holds a status from each of them."""
 
 
@@ -144,7 +145,7 @@ class Index:
         object.__setattr__(self, name, value)  # once, on first use (see __init__)
         return value
 
-    def with_status(self, status: Status, day: dt.date) -> tuple[Country, ...]:
+    def with_status(self, status: Status, day: dt.date) -> Results[Country]:
         """The countries holding *status* on *day*, sorted by code."""
         timeline = self._timeline
         if timeline is None:
@@ -250,13 +251,11 @@ def _ids(records: tuple[_T, ...]) -> Mapping[str, _T]:
     return MappingProxyType({r.id: r for r in records})  # type: ignore[attr-defined]
 
 
-def _tuples(groups: Mapping[_T, list[Any]]) -> Mapping[_T, tuple[Any, ...]]:
-    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
+def _tuples(groups: Mapping[_T, list[Any]]) -> Mapping[_T, Results[Any]]:
+    return MappingProxyType({k: Results(v) for k, v in groups.items()})
 
 
-def _group(
-    records: Iterable[_T], keys: Callable[[_T], Iterable[str]]
-) -> Mapping[str, tuple[_T, ...]]:
+def _group(records: Iterable[_T], keys: Callable[[_T], Iterable[str]]) -> Mapping[str, Results[_T]]:
     """Each key -> the records that have it (each record once per key), in the order given."""
     groups: defaultdict[str, list[_T]] = defaultdict(list)
     for record in records:
@@ -267,12 +266,12 @@ def _group(
 
 def _vocabulary_lookup(
     vocabulary: type[_V], groups: Mapping[_V, list[Project]]
-) -> Mapping[object, tuple[Project, ...]]:
+) -> Mapping[object, Results[Project]]:
     # Every exact spelling of every term maps straight to its projects, so the
     # common call costs one dict lookup; other spellings go through lookup().
     # (No two terms share a spelling, tests/unit/test_models.py checks, so
     # which term a spelling was first seen with does not matter.)
-    found = {term: tuple(groups.get(term, ())) for term in vocabulary}
+    found = {term: Results(groups.get(term, ())) for term in vocabulary}
     return MappingProxyType(
         {name: found[term] for name, term in vocabulary_index(vocabulary).items()}
     )
@@ -297,8 +296,8 @@ def _timelines(countries: Iterable[Country]) -> Mapping[Status, Timeline]:
     status_of = [_status_finder(country) for country in countries]
     current = [find(dt.date.min) for find in status_of]
 
-    def holders(status: Status) -> tuple[Country, ...]:
-        return tuple(c for c, held in zip(countries, current, strict=True) if held is status)
+    def holders(status: Status) -> Results[Country]:
+        return Results(c for c, held in zip(countries, current, strict=True) if held is status)
 
     groups = {status: [holders(status)] for status in Status}
     for day in days:

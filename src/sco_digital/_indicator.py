@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from ._dates import Interval, PartialDate
+from ._display import displayed
 from ._fields import each, fail, follows, instance, optional, strings
 from ._rules import DATA_VERSION, METRIC, NAME, SLUG, SUBJECT, TEXT
 from ._terms import Qualifier, Unit
@@ -57,6 +58,7 @@ def _format_number(value: float) -> str:
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class Indicator:
     """

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from . import _convert
+from . import _convert, _display
 from ._convert import builder, json_type
 from ._integrity import check_rules
 from ._json import JSONReadError, parse
@@ -175,6 +175,9 @@ def _after_fork_in_child() -> None:
 
 if hasattr(os, "register_at_fork"):  # not on Windows
     os.register_at_fork(after_in_child=_after_fork_in_child)
+
+# Record cards in notebooks name and link their sources through the bundled data.
+_display.bundled_sources = lambda: load().sources
 
 
 def _build(read: Callable[[str], bytes]) -> Dataset:

@@ -20,6 +20,7 @@ import attrs
 
 from ._coerce import as_day, wrong_type
 from ._dates import PartialDate
+from ._display import displayed
 from ._fields import each, fail, follows, frozen_set, instance, optional, strings, tuple_of
 from ._keys import quote
 from ._rules import (
@@ -106,6 +107,7 @@ def _sectors(value: Iterable[Sector]) -> frozenset[Sector]:
     return frozen_set(value)
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class Source:
     """
@@ -219,6 +221,7 @@ class CountryName:
     sources: tuple[str, ...] = attrs.field(converter=strings, validator=each(_slug))
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class Country:
     """
@@ -304,6 +307,7 @@ def _alpha2_of(country: object) -> str:
     return code
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class Organization:
     """
@@ -404,6 +408,7 @@ def _ended_after_started(inst: Any, field: attrs.Attribute[Any], value: Any) -> 
         raise fail(field, f"{value} is before started ({started})")
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class Project:
     """
@@ -510,6 +515,7 @@ class Project:
         return frozenset(p.role for p in self.organization_roles if p.organization == organization)
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class Conflict:
     """

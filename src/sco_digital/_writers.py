@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 from ._about import LICENSE, LICENSE_URL, TITLE
 from ._columns import Table
 from ._convert import unstructure
-from ._frames import require, to_arrow
+from ._frames import to_arrow
 from ._json import dumps
+from ._optional import require
 from ._registry import FILES
 from ._staging import staged, write_file, write_texts
 from ._tables import TABLES

@@ -25,11 +25,10 @@ import json
 import os
 import re
 import sys
-import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn
 
-from . import _about, _registry
+from . import _about, _registry, _terminal
 from ._json import dumps as _json_text
 from .dataset import Dataset
 from .errors import DataError, SCODigitalError, UnknownKeyError
@@ -50,7 +49,7 @@ __all__ = ["main"]
 _OK, _DATA_ERROR, _USAGE_ERROR, _CANNOT_RUN = 0, 1, 2, 3
 _INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
 _PIPE_CLOSED = 141  # 128 + SIGPIPE
-_WIDTH = 80
+_WIDTH = 80  # of `show` in a pipe
 _OUTPUT_FORMATS = ("table", "json", "csv")
 _EXPORT_FORMATS = ("csv", "json", "parquet", "sqlite", "datapackage")
 
@@ -304,34 +303,6 @@ def _parser() -> argparse.ArgumentParser:
 # -- output -------------------------------------------------------------------------
 
 
-def _clip(value: Any, width: int) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _table(rows: Sequence[dict[str, Any]], widths: dict[str, int]) -> str:
-    """
-    Rows as a table at most _WIDTH wide. The first column is a key to copy
-    (an id, a code) and is never clipped: a longer key gets a line of its
-    own, with the row's other cells on the next line. Other cells are
-    clipped with an ellipsis.
-    """
-    columns = list(widths)
-    if not rows:
-        return "(no results)\n"
-    lines = ["  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip()]
-    lines.append("  ".join("-" * widths[c] for c in columns))
-    key, rest = columns[0], columns[1:]
-    for row in rows:
-        cells = [_clip(row.get(c), widths[c]).ljust(widths[c]) for c in rest]
-        name = "" if row.get(key) is None else str(row[key])
-        if len(name) > widths[key]:
-            lines.append(name)
-            name = ""
-        lines.append("  ".join([name.ljust(widths[key]), *cells]).rstrip())
-    return "\n".join(lines) + "\n"
-
-
 def _json(value: Any, out: _Output) -> None:
     text = _json_text(value)
     if not out.holds(text):  # escaped the JSON way, which readers decode
@@ -339,54 +310,72 @@ def _json(value: Any, out: _Output) -> None:
     out.write(text)
 
 
+def _csv(header: list[str], rows: list[list[Any]], args: argparse.Namespace, out: _Output) -> None:
+    from ._writers import csv_text
+
+    text = csv_text(header, rows, lineterminator="\n")
+    if args.bom:  # UTF-8 whatever the terminal's encoding
+        out.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    else:
+        out.write(text)
+
+
 def _emit(
-    rows: list[dict[str, Any]],
+    records: Sequence[object],
+    cls: type,
     args: argparse.Namespace,
-    widths: dict[str, int],
     out: _Output,
-    table: str | None = None,
+    day: dt.date | None = None,
 ) -> None:
     """
-    Write *rows* in the format *args* asks for. CSV has the columns of the
-    export table *table* as its header (the first row's keys if None).
+    Write *records* (of class *cls*) in the format *args* asks for: a table
+    that fits the terminal, or every field in CSV (many values joined with
+    "; ") or JSON (many values as lists).
     """
+    from ._analysis import table
+
+    if args.format == "table":
+        from ._display import cells
+
+        columns, words = cells(records, day or dt.date.today())  # noqa: DTZ011 - a calendar day
+        out.write(_terminal.layout(columns, words, _terminal.terminal_width(out.stream)))
+        return
+    names, rows = table(records, cls, day)
     if args.format == "json":
-        _json(rows, out)
-    elif args.format == "csv":
-        from ._writers import csv_text
-        from .export import TABLES
-
-        header = list(rows[0]) if table is None else [c.name for c in TABLES[table].columns]
-        text = csv_text(header, ([row[f] for f in header] for row in rows), lineterminator="\n")
-        if args.bom:  # UTF-8 whatever the terminal's encoding
-            out.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
-        else:
-            out.write(text)
+        _json([{k: _plain(v) for k, v in row.items()} for row in rows], out)
     else:
-        out.write(_table(rows, widths))
+        _csv(list(names), [[_joined(row[k]) for k in names] for row in rows], args, out)
 
 
-def _records(
-    ds: Dataset, table: str, keep: Callable[[dict[str, Any]], bool]
-) -> list[dict[str, Any]]:
-    from .export import to_records
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
-    return [row for row in to_records(ds, table) if keep(row)]
+
+def _joined(value: Any) -> Any:
+    return "; ".join(value) if isinstance(value, list) else _plain(value)
 
 
 # -- commands -------------------------------------------------------------------------
 
 
 def _summary(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
-    rows = [
-        {"table": entry.table, "records": len(getattr(ds, entry.table))}
-        for entry in _registry.RECORD_FILES
-    ]
-    if args.format == "table":
+    rows = [[entry.table, len(getattr(ds, entry.table))] for entry in _registry.RECORD_FILES]
+    if args.format == "json":
+        _json([{"table": table, "records": n} for table, n in rows], out)
+    elif args.format == "csv":
+        _csv(["table", "records"], rows, args, out)
+    else:
+        from ._display import ViewColumn
+
         members = ", ".join(c.code for c in ds.members())
         out.write(f"{_about.TITLE}, data version {ds.data_version}\n")
         out.write(f"Member states today: {members}\n\n")
-    _emit(rows, args, {"table": 14, "records": 7}, out)
+        columns = [
+            ViewColumn("TABLE", lambda row, _: str(row[0]), "key"),
+            ViewColumn("RECORDS", lambda row, _: str(row[1]), "whole"),
+        ]
+        cells = [[str(value) for value in row] for row in rows]
+        out.write(_terminal.layout(columns, cells, _terminal.terminal_width(out.stream)))
 
 
 def _countries(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
@@ -395,13 +384,7 @@ def _countries(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
         chosen = ds.countries
     else:
         chosen = ds.countries_with_status(_lookup(Status, args.status), as_of=day)
-    codes = {c.code for c in chosen}
-    rows = _records(ds, "countries", lambda row: row["code"] in codes)
-    if args.format == "table":
-        for row in rows:
-            status = ds.country(row["code"]).status_on(day)
-            row["status"] = status.label if status else "-"
-    _emit(rows, args, {"code": 4, "name": 22, "region": 18, "status": 30}, out, "countries")
+    _emit(chosen, Country, args, out, day)
 
 
 def _projects(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
@@ -414,25 +397,12 @@ def _projects(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
         organization=args.organization,
         active_in=args.active_in,
     )
-    _project_rows(ds, chosen, args, out)
-
-
-def _project_rows(
-    ds: Dataset, chosen: Sequence[Project], args: argparse.Namespace, out: _Output
-) -> None:
-    ids = {p.id for p in chosen}
-    rows = _records(ds, "projects", lambda row: row["id"] in ids)
-    if args.format == "table":
-        for row in rows:
-            row["countries"] = " ".join(sorted(ds.project(row["id"]).countries))
-    _emit(rows, args, {"id": 36, "started": 10, "status": 11, "countries": 17}, out, "projects")
+    _emit(chosen, Project, args, out)
 
 
 def _indicators(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     chosen = ds.indicators if args.subject is None else ds.indicators_for(args.subject)
-    ids = {i.id for i in chosen}
-    rows = _records(ds, "indicators", lambda row: row["id"] in ids)
-    _emit(rows, args, {"id": 30, "label": 27, "text": 19}, out, "indicators")
+    _emit(chosen, Indicator, args, out)
 
 
 def _search(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
@@ -440,7 +410,7 @@ def _search(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
         found = ds.search(args.text)
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
-    _project_rows(ds, found, args, out)
+    _emit(found, Project, args, out)
 
 
 def _show(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
@@ -452,13 +422,16 @@ def _show(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
         _json(raw, out)
         return
     if args.format == "csv":
-        _emit([{k: _flat(v) for k, v in raw.items()}], args, {}, out)
+        _csv(list(raw), [[_flat(v) for v in raw.values()]], args, out)
         return
-    for key, value in raw.items():
-        _show_field(key, value, out)
-    extra = _show_context(ds, record)
-    for key, value in extra.items():
-        _show_field(key, value, out)
+    if isinstance(record, Indicator):  # the figure in words, not its parts
+        from ._analysis import figure_text
+
+        at = list(raw).index("value")
+        shown = [(k, v) for k, v in raw.items() if k not in {"value", "unit", "qualifier"}]
+        raw = dict([*shown[:at], ("figure", figure_text(record)), *shown[at:]])
+    width = _terminal.terminal_width(out.stream) or _WIDTH
+    out.write(_terminal.fields({**raw, **_show_context(ds, record)}, width))
 
 
 def _flat(value: Any) -> Any:
@@ -467,30 +440,6 @@ def _flat(value: Any) -> Any:
             json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value
         )
     return value
-
-
-def _show_field(key: str, value: Any, out: _Output) -> None:
-    if value in (None, [], ""):
-        return
-    label = f"{key}:"
-    if isinstance(value, list):
-        out.write(f"{label}\n")
-        for item in value:
-            text = (
-                ", ".join(f"{k}={v}" for k, v in item.items() if v is not None)
-                if isinstance(item, dict)
-                else str(item)
-            )
-            out.write(
-                textwrap.fill(text, _WIDTH, initial_indent="  - ", subsequent_indent="    ") + "\n"
-            )
-    else:
-        out.write(
-            textwrap.fill(
-                str(value), _WIDTH, initial_indent=f"{label:<14}", subsequent_indent=" " * 14
-            )
-            + "\n"
-        )
 
 
 def _show_context(ds: Dataset, record: object) -> dict[str, Any]:
@@ -502,7 +451,11 @@ def _show_context(ds: Dataset, record: object) -> dict[str, Any]:
             for c in ds.conflicts_for(record.code if isinstance(record, Country) else record.id)
         ]
     if isinstance(record, Project | Country | Organization):
-        extra["indicators"] = [f"{i.id}: {i.label}: {i.text}" for i in ds.indicators_for(record)]
+        from ._analysis import figure_text
+
+        extra["indicators"] = [
+            f"{i.id}: {i.label}: {figure_text(i)}" for i in ds.indicators_for(record)
+        ]
     if isinstance(record, Project):
         extra["children"] = [p.id for p in ds.children(record.id)]
     if isinstance(record, Country):

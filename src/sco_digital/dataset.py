@@ -19,6 +19,7 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from . import _coerce
+from ._display import displayed_dataset as _displayed_dataset
 from ._indexes import EMPTY as _EMPTY
 from ._indexes import Index as _Index
 from ._indexes import record_key as _record_key
@@ -27,6 +28,7 @@ from ._integrity import check_rules as _check_rules
 from ._keys import normalize_key as _normalize_key
 from ._keys import shown_key as _shown_key
 from ._problems import ProblemLog as _ProblemLog
+from ._results import Results
 from ._search import Query as _Query
 from ._vocabulary import suggest as _suggest
 from .errors import Problem, UnknownKeyError
@@ -48,7 +50,7 @@ from .models import (
     Unit,
 )
 
-__all__ = ["Dataset"]
+__all__ = ["Dataset", "Results"]
 
 _T = TypeVar("_T")
 _D = TypeVar("_D")
@@ -63,32 +65,32 @@ _CitedRecord = Country | Membership | Organization | Project | Indicator | Confl
 _SCO = "SCO"
 
 
-def _by_id(items: Iterable[_T]) -> tuple[_T, ...]:
-    return tuple(sorted(items, key=_record_key))
+def _by_id(items: Iterable[_T]) -> Results[_T]:
+    return Results(sorted(items, key=_record_key))
 
 
 # One converter per table, so that type checkers see what Dataset() accepts.
-def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
+def _sources(items: Iterable[Source]) -> Results[Source]:
     return _by_id(items)
 
 
-def _countries(items: Iterable[Country]) -> tuple[Country, ...]:
+def _countries(items: Iterable[Country]) -> Results[Country]:
     return _by_id(items)
 
 
-def _organizations(items: Iterable[Organization]) -> tuple[Organization, ...]:
+def _organizations(items: Iterable[Organization]) -> Results[Organization]:
     return _by_id(items)
 
 
-def _projects(items: Iterable[Project]) -> tuple[Project, ...]:
+def _projects(items: Iterable[Project]) -> Results[Project]:
     return _by_id(items)
 
 
-def _indicators(items: Iterable[Indicator]) -> tuple[Indicator, ...]:
+def _indicators(items: Iterable[Indicator]) -> Results[Indicator]:
     return _by_id(items)
 
 
-def _conflicts(items: Iterable[Conflict]) -> tuple[Conflict, ...]:
+def _conflicts(items: Iterable[Conflict]) -> Results[Conflict]:
     return _by_id(items)
 
 
@@ -102,6 +104,7 @@ _COUNTRY = "a Country or a country's code, name or alias (a str)"
 """What every argument that names a country accepts."""
 
 
+@_displayed_dataset
 @attrs.frozen(kw_only=True, repr=False, cache_hash=True)
 class Dataset:
     """
@@ -128,12 +131,12 @@ class Dataset:
     .. versionadded:: 0.1.0
     """
 
-    sources: tuple[Source, ...] = attrs.field(converter=_sources)
-    countries: tuple[Country, ...] = attrs.field(converter=_countries)
-    organizations: tuple[Organization, ...] = attrs.field(converter=_organizations)
-    projects: tuple[Project, ...] = attrs.field(converter=_projects)
-    indicators: tuple[Indicator, ...] = attrs.field(converter=_indicators)
-    conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
+    sources: Results[Source] = attrs.field(converter=_sources)
+    countries: Results[Country] = attrs.field(converter=_countries)
+    organizations: Results[Organization] = attrs.field(converter=_organizations)
+    projects: Results[Project] = attrs.field(converter=_projects)
+    indicators: Results[Indicator] = attrs.field(converter=_indicators)
+    conflicts: Results[Conflict] = attrs.field(default=(), converter=_conflicts)
     data_version: str | None = attrs.field(default=None, eq=False)
 
     _index: _Index = attrs.field(init=False, eq=False, hash=False)
@@ -380,7 +383,7 @@ class Dataset:
 
     # -- queries ----------------------------------------------------------------
 
-    def by_country(self, country: str | Country) -> tuple[Project, ...]:
+    def by_country(self, country: str | Country) -> Results[Project]:
         """
         The projects the country takes part in, in any role, sorted by id.
 
@@ -405,7 +408,7 @@ class Dataset:
             return self._index.by_country.get(self._country(country, "country").code, _EMPTY)
         return found
 
-    def by_technology(self, technology: str | Technology) -> tuple[Project, ...]:
+    def by_technology(self, technology: str | Technology) -> Results[Project]:
         """
         The projects that use or promote *technology*, given as a
         `Technology` or any of its slug, label or aliases ("5G", "AI",
@@ -427,7 +430,7 @@ class Dataset:
             return self._index.by_technology[Technology.lookup(technology, "technology")]
         return found
 
-    def by_sector(self, sector: str | Sector) -> tuple[Project, ...]:
+    def by_sector(self, sector: str | Sector) -> Results[Project]:
         """
         The projects that serve *sector* (a `Sector` or its slug, label or
         alias: "health", "Health care").
@@ -452,7 +455,7 @@ class Dataset:
         self,
         organization: str | Organization,
         role: str | OrganizationRole | None = None,
-    ) -> tuple[Project, ...]:
+    ) -> Results[Project]:
         """
         The projects *organization* (an `Organization`, or its id, name or
         alias) takes part in, sorted by id; with *role* (an
@@ -483,9 +486,9 @@ class Dataset:
         if role is None:
             return projects
         wanted = OrganizationRole.lookup(role, "role")
-        return tuple(p for p in projects if wanted in p.organization_roles_of(org_id))
+        return Results(p for p in projects if wanted in p.organization_roles_of(org_id))
 
-    def by_identifier(self, scheme: str | IdentifierScheme, id: str | int) -> tuple[Project, ...]:  # noqa: A002 - the field's name
+    def by_identifier(self, scheme: str | IdentifierScheme, id: str | int) -> Results[Project]:  # noqa: A002 - the field's name
         """
         The project another dataset identifies as *id* under *scheme*: a
         tuple of one project, or ``()`` when no project carries that
@@ -523,7 +526,7 @@ class Dataset:
             key = str(operator.index(id))
         return self._index.by_identifier.get((found, key), _EMPTY)
 
-    def children(self, project_id: str | Project) -> tuple[Project, ...]:
+    def children(self, project_id: str | Project) -> Results[Project]:
         """
         The projects whose `parent` is *project_id* (each Luban Workshop of
         the Luban Workshop network, say), or whose parent is the project given.
@@ -541,7 +544,7 @@ class Dataset:
         """
         return self._index.children.get(self.project(project_id).id, _EMPTY)
 
-    def members(self, as_of: dt.date | str | None = None) -> tuple[Country, ...]:
+    def members(self, as_of: dt.date | str | None = None) -> Results[Country]:
         """
         The member states on *as_of* (a date, a datetime or "YYYY-MM-DD";
         default today), sorted by code.
@@ -566,7 +569,7 @@ class Dataset:
 
     def countries_with_status(
         self, status: str | Status, as_of: dt.date | str | None = None
-    ) -> tuple[Country, ...]:
+    ) -> Results[Country]:
         """
         The countries holding *status* (a `Status` or its slug, label or
         alias) on *as_of* (a date, a datetime or "YYYY-MM-DD"; default
@@ -586,7 +589,7 @@ class Dataset:
         """
         return self._index.with_status(Status.lookup(status, "status"), _as_day(as_of))
 
-    def indicators_for(self, subject: str | _Subject) -> tuple[Indicator, ...]:
+    def indicators_for(self, subject: str | _Subject) -> Results[Indicator]:
         """
         The figures reported about *subject*: a project or organisation (or
         its id), a country (any spelling), or ``"SCO"``.
@@ -697,7 +700,7 @@ class Dataset:
             key=lambda i: (self.corroboration(i), i.id),
         )
 
-    def search(self, text: str) -> tuple[Project, ...]:
+    def search(self, text: str) -> Results[Project]:
         """
         The projects that match every term of *text*, sorted by id.
 
@@ -737,7 +740,7 @@ class Dataset:
             ValueError: *text* has no words.
         """
         query = _Query.parse(_coerce.as_str(text, "text", "a str"))
-        return self._index.search().find(query)
+        return Results(self._index.search().find(query))
 
     def filter(  # noqa: PLR0913 - one keyword per facet
         self,
@@ -749,7 +752,7 @@ class Dataset:
         kind: str | ProjectKind | None = None,
         organization: str | Organization | None = None,
         active_in: int | None = None,
-    ) -> tuple[Project, ...]:
+    ) -> Results[Project]:
         """
         The projects that match every facet given, sorted by id.
 
@@ -782,7 +785,7 @@ class Dataset:
             UnknownKeyError: A country, technology, sector, status, kind or
                 organisation is unknown.
         """
-        chosen: list[tuple[Project, ...]] = []
+        chosen: list[Results[Project]] = []
         if country is not None:
             chosen.append(self.by_country(country))
         if technology is not None:
@@ -799,7 +802,7 @@ class Dataset:
 
         pool = min(chosen, key=len) if chosen else self.projects
         keep = [set(map(id, group)) for group in chosen if group is not pool]
-        return tuple(
+        return Results(
             project
             for project in pool
             if all(id(project) in ids for ids in keep)
@@ -880,7 +883,7 @@ class Dataset:
         """
         return self._index.cited_by().get(self.source(source_id).id, _EMPTY)
 
-    def conflicts_for(self, record: str | _Subject | Indicator) -> tuple[Conflict, ...]:
+    def conflicts_for(self, record: str | _Subject | Indicator) -> Results[Conflict]:
         """
         The documented conflicts that concern *record* (a record, its id, or
         a country in any spelling).

@@ -175,9 +175,14 @@ def test_console_example(
     monkeypatch.chdir(tmp_path)  # files an example writes land here
     for command, shown in commands(block):
         words = shlex.split(command, comments=True)
+        if words[0].startswith("COLUMNS="):  # as a terminal of that width shows it
+            monkeypatch.setenv("COLUMNS", words.pop(0).partition("=")[2])
+            monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
         if words[0] == "sco-digital":
             status = main(words[1:])
             out, err = capsys.readouterr()
+            monkeypatch.undo()
+            monkeypatch.chdir(tmp_path)
             assert (status != 0) == bool(err), f"{block}: {command!r} exited {status}: {err}"
             if shown is None:
                 assert status == 0, f"{block}: {command!r} failed: {err}"
@@ -195,13 +200,19 @@ def test_console_example(
             assert not shown, f"{block}: .ci/run does not check the output of {command!r}"
 
 
+def _program(command: str) -> str:
+    """The program a command runs, past a ``COLUMNS=N`` setting."""
+    words = shlex.split(command, comments=True)
+    return words[1] if words[0].startswith("COLUMNS=") and len(words) > 1 else words[0]
+
+
 def ci_commands() -> list[tuple[Block, str]]:
     """The console commands that neither run sco-digital nor install this package."""
     return [
         (block, command)
         for block in CONSOLE
         for command, _ in commands(block)
-        if shlex.split(command, comments=True)[0] != "sco-digital"
+        if _program(command) != "sco-digital"
         and PIP_INSTALL.fullmatch(" ".join(command.split("#")[0].split())) is None
     ]
 

@@ -10,6 +10,7 @@ from types import ModuleType
 import pytest
 
 import sco_digital as sd
+from sco_digital import plot
 
 DOCS = Path(__file__).parents[2] / "docs"
 
@@ -50,7 +51,7 @@ def test_read_fingerprint_of_a_file_without_one(tmp_path: Path) -> None:
 
 def test_timeline_rows() -> None:
     """27 countries, founders first, periods clipped to 2001..the data date."""
-    rows = figures.timeline(sd.load())
+    rows = plot.membership_periods(sd.load())
     codes = [country.code for country, _ in rows]
     assert len(codes) == 27
     assert ["CN", "KZ", "KG", "RU", "TJ", "UZ"] == codes[:6]
@@ -67,15 +68,15 @@ def test_timeline_rows() -> None:
 
 def test_timeline_ends_on_the_data_date() -> None:
     ds = sd.load()
-    assert dt.date(2026, 11, 30) == figures.data_date(ds)
-    ends = {periods[-1][2] for _, periods in figures.timeline(ds)}
+    assert dt.date(2026, 11, 30) == plot.data_date(ds)
+    ends = {periods[-1][2] for _, periods in plot.membership_periods(ds)}
     assert {dt.date(2026, 11, 30)} == ends
 
 
 def test_technology_counts() -> None:
     """Counts agree with the query helpers."""
     ds = sd.load()
-    per_technology, per_country, counts = figures.technology_counts(ds)
+    per_technology, per_country, counts = plot.technology_counts(ds)
     assert len(ds.by_technology("AI")) == per_technology[sd.Technology.ARTIFICIAL_INTELLIGENCE]
     assert len(ds.by_country("UZ")) == per_country["UZ"]
     fibre_kg = ds.filter(country="KG", technology="fibre optics")

@@ -46,6 +46,7 @@ PUBLIC = (
     "sco_digital.errors",
     "sco_digital.strategies",
     "sco_digital.cli",
+    "sco_digital.plot",
 )
 
 _DIRECTIVE = re.compile(

@@ -7,11 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import sco_digital as sd
 from sco_digital.cli import main
-from sco_digital.export import to_records
+
+COUNTRIES_HEADER = (
+    "code,alpha3,name,name_zh,name_ru,region,status,since,until,memberships,aliases,"
+    "localized_names,sources"
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -22,39 +27,63 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 class TestOutput:
     def test_projects_table(self, capsys: pytest.CaptureFixture[str], mini_dir: Path) -> None:
-        """The table fits 80 columns; a long id gets its own line, never clipped."""
+        """In a pipe every cell is whole, the name included."""
         status, out, err = run(capsys, "--data", str(mini_dir), "projects", "--country", "Kirgizia")
         assert (0, "") == (status, err)
         assert [
-            "ID                                    STARTED     STATUS       COUNTRIES",
-            "------------------------------------  ----------  -----------  -----------------",
-            "cable                                             operational  CN KG UZ",
+            "ID     STARTED  STATUS       COUNTRIES  NAME",
+            "-----  -------  -----------  ---------  ---------------------------------------",
+            "cable           operational  CN KG UZ   China-Kyrgyzstan-Uzbekistan fibre cable",
         ] == out.splitlines()
 
-    def test_long_key_gets_own_line(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """Ids longer than the column are printed whole on a line of their own."""
-        status, out, _ = run(capsys, "projects", "--technology", "data sharing")
+    @pytest.mark.parametrize(
+        "argv",
+        [["projects"], ["indicators"], ["countries"], ["search", "fibre"], ["summary"]],
+    )
+    def test_one_line_per_record_in_a_pipe(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str]
+    ) -> None:
+        """`sco-digital projects | wc -l` counts the records and the two header lines."""
+        status, out, _ = run(capsys, *argv)
         assert 0 == status
-        assert "china-sco-local-econ-trade-comprehensive-service-platform" in out.splitlines()
-        assert max(len(line) for line in out.splitlines()) <= 80
+        lines = out.splitlines()
+        ds = sd.load()
+        expected = {
+            "projects": len(ds.projects),
+            "indicators": len(ds.indicators),
+            "countries": len(ds.countries),
+            "search": len(ds.search("fibre")),
+            "summary": 6 + 3,  # the title, the members and a blank line
+        }[argv[0]]
+        assert expected + 2 == len(lines)
+        assert "…" not in out
 
-    def test_json_is_to_records(self, capsys: pytest.CaptureFixture[str], mini_dir: Path) -> None:
-        """--format json prints exactly the rows of to_records."""
+    def test_json_carries_every_field(
+        self, capsys: pytest.CaptureFixture[str], mini_dir: Path
+    ) -> None:
+        """--format json has every field of the records, many values as lists."""
         status, out, _ = run(capsys, "--data", str(mini_dir), "projects", "--format", "json")
-        expected = to_records(sd.load(mini_dir), "projects")
-        assert (0, expected) == (status, json.loads(out))
+        rows = {row["id"]: row for row in json.loads(out)}
+        assert 0 == status
+        cable = sd.load(mini_dir).project("cable")
+        assert {f.name for f in attrs.fields(sd.Project)} - {"participants"} <= set(rows["cable"])
+        assert ["CN", "KG", "UZ"] == rows["cable"]["countries"]
+        assert [f"{p.country}:{p.role.value}" for p in cable.participants] == rows["cable"]["roles"]
+        assert ["fiber_optics"] == rows["cable"]["technologies"]
 
     def test_csv(self, capsys: pytest.CaptureFixture[str], mini_dir: Path) -> None:
-        """--format csv prints a header and one line per row."""
+        """--format csv prints a header and one line per row, with status and since."""
         status, out, _ = run(capsys, "--data", str(mini_dir), "countries", "--format", "csv")
         assert 0 == status
         assert [
-            "code,alpha3,name,name_zh,name_ru,region",
-            "BY,BLR,Belarus,白俄罗斯,Белоруссия,eastern_europe",
+            COUNTRIES_HEADER,
+            "BY,BLR,Belarus,白俄罗斯,Белоруссия,eastern_europe,member,2024-07-04,,"
+            "dialogue_partner 2009-06 to 2015; observer 2015 to 2024-07-04; member 2024-07-04,"
+            "Republic of Belarus,,tass; xinhua; seed",
         ] == (out.splitlines()[:2])
 
     def test_countries_by_status(self, capsys: pytest.CaptureFixture[str], mini_dir: Path) -> None:
-        """Countries --status --as-of lists the countries holding it that day."""
+        """Countries --status --as-of lists the countries holding it that day, and since when."""
         status, out, _ = run(
             capsys,
             "--data",
@@ -66,11 +95,11 @@ class TestOutput:
             "2020-01-01",
         )
         assert 0 == status
-        assert (
-            "BY    Belarus                 eastern_europe      Observer state"
-            == out.splitlines()[2]
-        )
-        assert 3 == len(out.splitlines())
+        assert [
+            "CODE  NAME     REGION          STATUS          SINCE",
+            "----  -------  --------------  --------------  -----",
+            "BY    Belarus  eastern_europe  Observer state  2015",
+        ] == out.splitlines()
 
     def test_summary(self, capsys: pytest.CaptureFixture[str], mini_dir: Path) -> None:
         """Summary counts every table."""

@@ -34,14 +34,19 @@ from sco_digital.export import (
 )
 from tables import read_csv, read_sqlite, rebuild
 
+# --format csv carries every field: many values joined with "; ".
 PROJECTS = (
-    "id,name,summary,kind,status,location,started,started_precision,ended,ended_precision,"
-    "parent,note,reviewed\n"
+    "id,name,kind,status,started,ended,start,end,countries,roles,technologies,sectors,"
+    "organizations,organization_roles,location,parent,aliases,identifiers,summary,note,"
+    "sources,reviewed\n"
 )
-COUNTRIES = "code,alpha3,name,name_zh,name_ru,region\n"
+COUNTRIES = (
+    "code,alpha3,name,name_zh,name_ru,region,status,since,until,memberships,aliases,"
+    "localized_names,sources\n"
+)
 INDICATORS = (
-    "id,subject,subject_kind,metric,label,value,unit,qualifier,period,period_precision,"
-    "period_end,period_end_precision,as_of,as_of_precision,text,note,reviewed\n"
+    "id,subject,metric,label,value,unit,qualifier,text,low,high,period,period_end,as_of,"
+    "note,sources,reviewed\n"
 )
 
 
@@ -65,9 +70,15 @@ class TestNoMatchingRows:
         frame = pd.read_csv(io.StringIO(header))
         assert (0, header.strip().split(",")) == (len(frame), list(frame.columns))
 
-    def test_the_header_names_the_table_columns(self) -> None:
-        for name, header in (("projects", PROJECTS), ("countries", COUNTRIES)):
-            assert header == ",".join(c.name for c in TABLES[name].columns) + "\n"
+    def test_the_header_names_the_frame_columns(self) -> None:
+        """The CSV has the columns of `Results.to_pandas`."""
+        ds = sd.load()
+        for records, header in (
+            (ds.projects, PROJECTS),
+            (ds.countries, COUNTRIES),
+            (ds.indicators, INDICATORS),
+        ):
+            assert header == ",".join(records.to_pandas().columns) + "\n"
 
 
 def risky() -> sd.Dataset:
@@ -174,14 +185,14 @@ class TestByteOrderMark:
         argv = ["--data", str(mini_dir), "countries", "--status", "member", "--format", "csv"]
         assert 0 == main([*argv, "--as-of", "2017-01-01", "--bom"])
         assert (
-            b"\xef\xbb\xbf" + COUNTRIES.encode() + b"CN,CHN,China,\xe4\xb8\xad\xe5\x9b\xbd,"
-            b"\xd0\x9a\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9,eastern_asia\n"
-            b"KG,KGZ,Kyrgyzstan,\xe5\x90\x89\xe5\xb0\x94\xe5\x90\x89\xe6\x96\xaf\xe6\x96\xaf"
-            b"\xe5\x9d\xa6,\xd0\x9a\xd0\xb8\xd1\x80\xd0\xb3\xd0\xb8\xd0\xb7\xd0\xb8\xd1\x8f,"
-            b"central_asia\n"
-            b"UZ,UZB,Uzbekistan,\xe4\xb9\x8c\xe5\x85\xb9\xe5\x88\xab\xe5\x85\x8b\xe6\x96\xaf"
-            b"\xe5\x9d\xa6,\xd0\xa3\xd0\xb7\xd0\xb1\xd0\xb5\xd0\xba\xd0\xb8\xd1\x81\xd1\x82"
-            b"\xd0\xb0\xd0\xbd,central_asia\n",
+            b"\xef\xbb\xbf"
+            + COUNTRIES.encode()
+            + "CN,CHN,China,中国,Китай,eastern_asia,member,2001-06-15,,member 2001-06-15,"
+            "People's Republic of China; PRC,,tass\n"
+            "KG,KGZ,Kyrgyzstan,吉尔吉斯斯坦,Киргизия,central_asia,member,2001-06-15,,"
+            "member 2001-06-15,Kyrgyz Republic; Kirgizia,,tass\n"
+            "UZ,UZB,Uzbekistan,乌兹别克斯坦,Узбекистан,central_asia,member,2001-06-15,,"
+            "member 2001-06-15,,,tass\n".encode(),
             b"",
         ) == capsysbinary.readouterr()
 
@@ -216,7 +227,7 @@ class TestByteOrderMark:
             env=environment,
         ).stdout
         assert marked.startswith(codecs.BOM_UTF8 + COUNTRIES.encode())
-        assert "CN,CHN,China,中国,Китай,eastern_asia\n" in marked.decode("utf-8-sig")
+        assert "CN,CHN,China,中国,Китай,eastern_asia,member," in marked.decode("utf-8-sig")
 
     @pytest.mark.parametrize(
         ("argv", "command"),

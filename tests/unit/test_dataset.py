@@ -25,6 +25,7 @@ from sco_digital import (
     Unit,
     UnknownKeyError,
 )
+from sco_digital.dataset import Results
 
 D = PartialDate.parse
 
@@ -80,10 +81,11 @@ class TestConstruction:
         """
         uz = ds.by_country("UZ")
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            ds.projects = ()  # type: ignore[misc]
+            ds.projects = ()  # type: ignore[misc, assignment]
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             del ds.countries
-        assert type(uz) is tuple
+        assert isinstance(uz, tuple)
+        assert type(uz) is Results
         with pytest.raises(TypeError):
             uz[0] = uz[-1]  # type: ignore[index]
         assert ds.by_country("UZ") == uz
