@@ -595,9 +595,7 @@ class Dataset:
         close = {p.id for p in self.places if p.distance_km(latitude, longitude) <= km}
         return self._with_places(close)
 
-    def within(
-        self, south: float, west: float, north: float, east: float
-    ) -> tuple[Project, ...]:
+    def within(self, south: float, west: float, north: float, east: float) -> tuple[Project, ...]:
         """
         The projects with a place inside the box from *south* to *north*
         (latitudes) and *west* to *east* (longitudes), edges included, in
