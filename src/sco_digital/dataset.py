@@ -554,8 +554,8 @@ class Dataset:
         The projects at *place* (a place id or a `Place`), sorted by id.
 
         >>> import sco_digital as sd
-        >>> [p.id for p in sd.load().by_place("karamay")][:2]
-        ['china-sco-big-data-center-xinjiang-branch', 'china-sco-digital-development-forum-karamay-2025']
+        >>> [p.id for p in sd.load().by_place("gwadar")]
+        ['peace-submarine-cable']
 
         Returns:
             A tuple of `Project`; ``()`` for a place no project refers to.
@@ -1003,7 +1003,7 @@ class Dataset:
 
         Returns:
             A tuple of records: the `Country` records by code, then
-            `Organization`, `Project`, `Indicator` and `Conflict` records,
+            `Organization`, `Place`, `Project`, `Indicator` and `Conflict` records,
             each by id; ``()`` for a source no record cites.
 
         Raises:
@@ -1186,13 +1186,13 @@ def _number(value: object, argument: str) -> float:
 
 
 def _latitude(value: object, argument: str) -> None:
-    if not -90 <= _number(value, argument) <= 90:  # noqa: PLR2004 - the poles
+    if not -90 <= _number(value, argument) <= 90:
         msg = f"{argument} must be a latitude from -90 to 90, got {value!r}"
         raise ValueError(msg)
 
 
 def _longitude(value: object, argument: str) -> None:
-    if not -180 <= _number(value, argument) <= 180:  # noqa: PLR2004 - the antimeridian
+    if not -180 <= _number(value, argument) <= 180:
         msg = f"{argument} must be a longitude from -180 to 180, got {value!r}"
         raise ValueError(msg)
 

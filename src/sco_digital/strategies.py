@@ -338,7 +338,7 @@ def _one_project(  # noqa: PLR0913, PLR0917 - the strategies projects() takes
     )
 
 
-def projects(
+def projects(  # noqa: PLR0913 - one strategy per reference a project holds
     *,
     ids: SearchStrategy[str] | None = None,
     codes: SearchStrategy[str] | None = None,

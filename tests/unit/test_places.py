@@ -49,7 +49,7 @@ def collection(ds: sd.Dataset, tmp_path_factory: pytest.TempPathFactory) -> dict
 
 class TestRecord:
     def test_coordinates_in_geojson_order(self) -> None:
-        """coordinates gives (longitude, latitude), as RFC 7946 writes a position."""
+        """Coordinates gives (longitude, latitude), as RFC 7946 writes a position."""
         assert (69.21627, 41.26465) == _place().coordinates
 
     @pytest.mark.parametrize(
