@@ -114,8 +114,7 @@ def between(low: float, high: float, *, integer: bool = False) -> _Validator:
     def check(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, types) or isinstance(value, bool):
             raise fail(field, f"expected {what}, got {type(value).__name__}")
-        number: float = value
-        if not low <= number <= high:  # NaN fails here too
+        if not low <= value <= high:  # type: ignore[operator]  # NaN fails here too
             raise fail(field, f"{value!r} is not between {low:g} and {high:g}")
 
     check.bounds = (low, high)  # type: ignore[attr-defined]
