@@ -281,6 +281,12 @@ class Dataset:
         >>> place.country, place.precision.value, place.geonames_id
         ('UZ', 'city', 1512569)
 
+        Args:
+            place_id: A place id, or a `Place` (its id is looked up).
+
+        Returns:
+            This dataset's `Place` with that id.
+
         Raises:
             TypeError: *place_id* is neither a str nor a Place.
             UnknownKeyError: No such id; the message suggests the closest ids.
@@ -557,6 +563,9 @@ class Dataset:
         >>> [p.id for p in sd.load().by_place("gwadar")]
         ['peace-submarine-cable']
 
+        Args:
+            place: A place id, or a `Place`.
+
         Returns:
             A tuple of `Project`; ``()`` for a place no project refers to.
 
@@ -580,6 +589,14 @@ class Dataset:
 
         Note that a place of precision ``country`` stands for the whole
         country at its capital's point.
+
+        Args:
+            latitude: WGS84 latitude of the point, -90 to 90.
+            longitude: WGS84 longitude of the point, -180 to 180.
+            km: The greatest distance, in kilometres (0 or more).
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none is that close.
 
         Raises:
             TypeError: An argument is not a number.
@@ -605,6 +622,15 @@ class Dataset:
         >>> import sco_digital as sd
         >>> len(sd.load().within(35.0, 45.0, 45.0, 90.0)) > 20
         True
+
+        Args:
+            south: The southern edge (latitude, -90 to 90).
+            west: The western edge (longitude, -180 to 180).
+            north: The northern edge (latitude, not south of *south*).
+            east: The eastern edge (longitude, -180 to 180).
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none is inside.
 
         Raises:
             TypeError: An argument is not a number.
@@ -637,6 +663,12 @@ class Dataset:
         >>> import sco_digital as sd
         >>> len(sd.load().by_admin_area("CN.13")) > 5
         True
+
+        Args:
+            admin1: A GeoNames admin1 code, country and division joined by a dot.
+
+        Returns:
+            A tuple of `Project` sorted by id.
 
         Raises:
             TypeError: *admin1* is not a str.

@@ -56,7 +56,7 @@ class TestConstruction:
         """The repr counts records instead of printing them."""
         assert (
             "<Dataset 2025.08.29: 5 countries, 4 projects, 4 indicators, "
-            "2 organizations, 4 sources, 2 conflicts>"
+            "2 organizations, 4 sources, 2 conflicts, 0 places>"
         ) == repr(ds)
 
     def test_equality_ignores_version_and_order(self, ds: Dataset) -> None:
