@@ -82,7 +82,7 @@ class Place:
 
         >>> import sco_digital as sd
         >>> round(sd.load().place("tashkent").distance_km(41.3, 69.3))
-        1
+        8
         """
         return distance_km(self.latitude, self.longitude, latitude, longitude)
 

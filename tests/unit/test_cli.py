@@ -83,6 +83,7 @@ class TestOutput:
             "organizations": 2,
             "sources": 4,
             "conflicts": 2,
+            "places": 2,
         } == {r["table"]: r["records"] for r in json.loads(out)}
 
     def test_show(self, capsys: pytest.CaptureFixture[str], mini_dir: Path) -> None:
