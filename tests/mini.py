@@ -192,7 +192,6 @@ def projects() -> list[Project]:
             technologies=frozenset({Technology.FIBER_OPTICS}),
             sectors=frozenset({Sector.TELECOMMUNICATIONS}),
             sources=("seed", "reprint"),
-            places=("bishkek", "tashkent"),
         ),
         Project(
             id="center",

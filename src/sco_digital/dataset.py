@@ -575,7 +575,7 @@ class Dataset:
 
         .. versionadded:: 0.2.0
         """
-        return self._index.by_place.get(self.place(place).id, _EMPTY)
+        return self._index.by_place.get(_get(self._index.places, place, Place, "place").id, _EMPTY)
 
     def near(self, latitude: float, longitude: float, km: float) -> tuple[Project, ...]:
         """

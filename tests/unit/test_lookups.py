@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import numpy as np
 import pytest
 
@@ -35,7 +36,10 @@ from sco_digital._search import Query, stem
 
 @pytest.fixture(scope="module")
 def ds() -> Dataset:
-    return mini.dataset()
+    """The mini dataset, with the cable at its two places (to look projects up by place)."""
+    data = mini.dataset()
+    cable = attrs.evolve(data.project("cable"), places=("bishkek", "tashkent"))
+    return attrs.evolve(data, projects=[cable, *(p for p in data.projects if p.id != "cable")])
 
 
 @pytest.fixture(scope="module")
