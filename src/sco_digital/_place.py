@@ -40,8 +40,9 @@ class Place:
         country: The ISO 3166-1 alpha-2 code of the country it lies in.
         latitude: WGS84 latitude in decimal degrees, -90 (south) to 90 (north).
         longitude: WGS84 longitude in decimal degrees, -180 (west) to 180 (east).
-        geonames_id: Its id in GeoNames (https://www.geonames.org/ followed
-            by the id), or None where the coordinates come from elsewhere.
+        geonames_id: Its id in GeoNames, or None where the coordinates come
+            from elsewhere. For a place of precision country it is the
+            country's id, while the point is the capital's (see `note`).
         admin1: Its first-level administrative division (province, region,
             oblast) as GeoNames codes it, country and division joined by a
             dot (``"CN.13"``, Xinjiang), or None for a country.
