@@ -20,6 +20,8 @@ from sco_digital import (
     OrganizationRole,
     PartialDate,
     Participant,
+    Place,
+    Precision,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -320,6 +322,32 @@ def conflicts() -> list[Conflict]:
     ]
 
 
+def places() -> list[Place]:
+    return [
+        Place(
+            id="bishkek",
+            name="Bishkek",
+            country="KG",
+            latitude=42.87,
+            longitude=74.59,
+            geonames_id=1528675,
+            admin1="KG.01",
+            precision=Precision.CITY,
+            sources=("seed",),
+        ),
+        Place(
+            id="tashkent",
+            name="Tashkent",
+            country="UZ",
+            latitude=41.26465,
+            longitude=69.21627,
+            precision=Precision.CITY,
+            sources=("tass",),
+            note="No GeoNames id, to test its absence.",
+        ),
+    ]
+
+
 def dataset() -> Dataset:
     return Dataset(
         sources=sources(),
@@ -328,5 +356,6 @@ def dataset() -> Dataset:
         projects=projects(),
         indicators=indicators(),
         conflicts=conflicts(),
+        places=places(),
         data_version="2025.08.29",
     )

@@ -29,6 +29,8 @@ from sco_digital import (
     OrganizationRole,
     PartialDate,
     Participant,
+    Place,
+    Precision,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -150,6 +152,8 @@ def rebuild(tables: Tables) -> Dataset:
     for row in tables["project_sectors"]:
         sectors[row["project"]].add(_term(Sector, row["sector"]))
     indicator_sources = _grouped(tables["indicator_sources"], "indicator", value="source")
+    place_sources = _grouped(tables["place_sources"], "place", value="source")
+    project_places = _grouped(tables["project_places"], "project", value="place")
     conflict_records = _grouped(tables["conflict_records"], "conflict", value="record")
     conflict_sources = _grouped(tables["conflict_sources"], "conflict", value="source")
     return Dataset(
@@ -228,6 +232,7 @@ def rebuild(tables: Tables) -> Dataset:
                     Identifier(scheme=_term(IdentifierScheme, row["scheme"]), id=row["identifier"])
                     for row in identifiers.get(p["id"], ())
                 ],
+                places=project_places.get(p["id"], ()),
             )
             for p in tables["projects"]
         ],
@@ -258,5 +263,22 @@ def rebuild(tables: Tables) -> Dataset:
                 sources=conflict_sources.get(c["id"], ()),
             )
             for c in tables["conflicts"]
+        ],
+        places=[
+            Place(
+                id=p["id"],
+                name=p["name"],
+                name_zh=p["name_zh"],
+                name_ru=p["name_ru"],
+                country=p["country"],
+                latitude=p["latitude"],
+                longitude=p["longitude"],
+                geonames_id=p["geonames_id"],
+                admin1=p["admin1"],
+                precision=_term(Precision, p["precision"]),
+                sources=place_sources.get(p["id"], ()),
+                note=p["note"],
+            )
+            for p in tables["places"]
         ],
     )

@@ -19,7 +19,7 @@ from typing import Any
 import sco_digital as sd
 
 BUNDLED = Path(sd.__file__).parent / "data"
-TABLES = ("sources", "countries", "organizations", "projects", "indicators", "conflicts")
+TABLES = ("sources", "countries", "organizations", "places", "projects", "indicators", "conflicts")
 
 Tables = dict[str, list[Any]]
 

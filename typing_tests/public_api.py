@@ -98,7 +98,14 @@ assert_type(ds.corroboration(country), int)
 assert_type(
     ds.cited_by("pd-seed-2025-08-29"),
     tuple[
-        sd.Country | sd.Membership | sd.Organization | sd.Project | sd.Indicator | sd.Conflict, ...
+        sd.Country
+        | sd.Membership
+        | sd.Organization
+        | sd.Place
+        | sd.Project
+        | sd.Indicator
+        | sd.Conflict,
+        ...,
     ],
 )
 assert_type(ds.conflicts_for(indicator), sd.Results[sd.Conflict])

@@ -79,7 +79,7 @@ _KEPT = MAX_PROBLEMS
 OMITTED_IF_EMPTY: dict[type, tuple[str, ...]] = {
     Membership: ("reviewed",),
     Organization: ("reviewed",),
-    Project: ("reviewed", "organization_roles", "identifiers"),
+    Project: ("reviewed", "organization_roles", "identifiers", "places"),
     Indicator: ("reviewed",),
 }
 """

@@ -22,8 +22,10 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
+from ._bounds import BOUNDS
 from ._keys import normalize_key
 from ._rules import (
+    ADMIN1,
     ALPHA2,
     ALPHA3,
     DATA_VERSION,
@@ -53,6 +55,8 @@ from .models import (
     OrganizationRole,
     PartialDate,
     Participant,
+    Place,
+    Precision,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -137,6 +141,9 @@ _BY_RULE: dict[Rule, SearchStrategy[str]] = {
     METRIC: _joined("_"),
     ALPHA2: _CODES,
     ALPHA3: st.text(_UPPER, min_size=3, max_size=3),
+    ADMIN1: st.builds(
+        "{}.{}".format, _CODES, st.text(_UPPER + "0123456789", min_size=1, max_size=4)
+    ),
     LANGUAGE: _matching(LANGUAGE),
     SUBJECT: _SLUGS | _CODES | st.just("SCO"),
     URL: _URLS,
@@ -177,6 +184,30 @@ def _fields(cls: type) -> dict[str, SearchStrategy[Any]]:
 
 
 _ALPHA3 = _BY_RULE[ALPHA3]
+
+
+def _number(
+    cls: type, name: str, low: float | None = None, high: float | None = None
+) -> SearchStrategy[Any]:
+    """
+    The numbers of *cls*'s field *name*, within the bounds its validator
+    carries (`_fields.between`), narrowed to *low*..*high* where given.
+    """
+    validator = attrs.fields_dict(cls)[name].validator
+    bottom, top = validator.bounds  # type: ignore[union-attr]
+    bottom, top = (
+        max(bottom, low if low is not None else bottom),
+        min(top, high if high is not None else top),
+    )
+    if getattr(validator, "integer", False):
+        return st.integers(int(bottom), int(top))
+    return st.floats(bottom, top, allow_nan=False)
+
+
+_PLACE = _fields(Place)
+
+
+_GEONAMES_IDS = st.none() | _number(Place, "geonames_id")
 
 
 _SOURCE = _fields(Source)
@@ -404,6 +435,25 @@ _IDENTIFIERS = st.builds(
 )
 
 
+def _place(draw: st.DrawFn, place_id: str, country: str, cite: Pick[str]) -> Place:
+    """A place in *country*: inside its bounding box where `BOUNDS` knows one."""
+    west, south, east, north = BOUNDS.get(country, (None, None, None, None))
+    return Place(
+        id=place_id,
+        name=draw(_PLACE["name"]),
+        name_zh=draw(_PLACE["name_zh"]),
+        name_ru=draw(_PLACE["name_ru"]),
+        country=country,
+        latitude=draw(_number(Place, "latitude", south, north)),
+        longitude=draw(_number(Place, "longitude", west, east)),
+        geonames_id=draw(_GEONAMES_IDS),
+        admin1=draw(_PLACE["admin1"]),
+        precision=draw(st.sampled_from(Precision)),
+        sources=cite(1, 2),
+        note=draw(_PLACE["note"]),
+    )
+
+
 def _project(  # noqa: PLR0913 - a project's references, each drawn its own way
     draw: st.DrawFn,
     *,
@@ -411,6 +461,7 @@ def _project(  # noqa: PLR0913 - a project's references, each drawn its own way
     parent: str | None,
     taking_part: Pick[Participant],
     organization_ids: Pick[str],
+    place_ids: Pick[str],
     cite: Pick[str],
 ) -> Project:
     started, ended = draw(_TWO_DATES)
@@ -439,6 +490,7 @@ def _project(  # noqa: PLR0913 - a project's references, each drawn its own way
         technologies=draw(_TECHNOLOGIES),
         sectors=draw(_SECTORS),
         location=draw(_PROJECT["location"]),
+        places=place_ids(0, 2),
         note=draw(_PROJECT["note"]),
         reviewed=draw(_PROJECT["reviewed"]),
     )
@@ -558,6 +610,8 @@ def _dataset(
     ]
     taking_part = _pick_from(draw, [Participant(country=c, role=r) for c in alpha2 for r in Role])
     named = _pick_from(draw, organization_ids)
+    drawn_places = [_place(draw, i, in_country(1, 1)[0], cite) for i in draw(record_ids) if alpha2]
+    at_place = _pick_from(draw, [p.id for p in drawn_places])
     drawn_projects = [
         # only earlier projects can be parents, so there are no cycles
         _project(
@@ -566,6 +620,7 @@ def _dataset(
             parent=_one_or_none(_pick_from(draw, project_ids[:n])),
             taking_part=taking_part,
             organization_ids=named,
+            place_ids=at_place,
             cite=cite,
         )
         for n, i in enumerate(project_ids)
@@ -581,10 +636,13 @@ def _dataset(
     records = [*project_ids, *organization_ids, *indicator_ids, *alpha2]
     about = _pick_from(draw, records)
     drawn_conflicts = [_conflict(draw, i, about, cite) for i in draw(conflict_ids) if records]
-    citing: list[Membership | CountryName | Organization | Project | Indicator | Conflict] = [
+    citing: list[
+        Membership | CountryName | Organization | Place | Project | Indicator | Conflict
+    ] = [
         *(m for c in drawn_countries for m in c.memberships),
         *(n for c in drawn_countries for n in c.localized_names),
         *drawn_organizations,
+        *drawn_places,
         *drawn_projects,
         *drawn_indicators,
         *drawn_conflicts,
@@ -597,4 +655,5 @@ def _dataset(
         projects=drawn_projects,
         indicators=drawn_indicators,
         conflicts=drawn_conflicts,
+        places=drawn_places,
     )

@@ -19,6 +19,7 @@ from ._rules import Rule, TextRule, text_problem
 
 __all__ = [
     "FieldError",
+    "between",
     "each",
     "fail",
     "follows",
@@ -85,6 +86,8 @@ def optional(check: _Validator) -> _Validator:
             check(inst, field, value)
 
     optional.rule = getattr(check, "rule", None)  # type: ignore[attr-defined]
+    optional.bounds = getattr(check, "bounds", None)  # type: ignore[attr-defined]
+    optional.integer = getattr(check, "integer", False)  # type: ignore[attr-defined]
     return optional
 
 
@@ -96,6 +99,26 @@ def instance(*types: type) -> _Validator:
         if not isinstance(value, types) or isinstance(value, bool):
             raise fail(field, f"expected {names}, got {type(value).__name__}")
 
+    return check
+
+
+def between(low: float, high: float, *, integer: bool = False) -> _Validator:
+    """
+    A number (an int or a float; only an int if *integer*; never a bool)
+    from *low* to *high* inclusive; it carries the bounds (``.bounds``) and
+    *integer* (``.integer``) for the JSON Schemas and the strategies.
+    """
+    types: tuple[type, ...] = (int,) if integer else (int, float)
+    what = "an integer" if integer else "a number"
+
+    def check(_inst: Any, field: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, types) or isinstance(value, bool):
+            raise fail(field, f"expected {what}, got {type(value).__name__}")
+        if not low <= value <= high:  # type: ignore[operator]  # NaN fails here too
+            raise fail(field, f"{value!r} is not between {low:g} and {high:g}")
+
+    check.bounds = (low, high)  # type: ignore[attr-defined]
+    check.integer = integer  # type: ignore[attr-defined]
     return check
 
 

@@ -26,6 +26,7 @@ from .models import (
     OrganizationParticipant,
     PartialDate,
     Participant,
+    Place,
     Project,
     Source,
 )
@@ -44,6 +45,7 @@ STRATEGIES: dict[type[Any], str] = {
     Participant: "participants",
     OrganizationParticipant: "organization_participants",
     Identifier: "identifiers",
+    Place: "places",
     Project: "projects",
     Indicator: "indicators",
     Conflict: "conflicts",

@@ -2,7 +2,8 @@
 The lookup tables of a `Dataset`: built once per Dataset, read-only after.
 
 `Index` maps ids, names and vocabulary spellings to records and groups the
-projects by country, technology, sector, organisation, parent and identifier;
+projects by country, technology, sector, organisation, parent, identifier
+and place;
 the status timelines (`Dataset.members`), the search index and the records
 each source is cited by are built on first use.
 """
@@ -28,6 +29,7 @@ from .models import (
     Indicator,
     Membership,
     Organization,
+    Place,
     Project,
     Sector,
     Status,
@@ -46,7 +48,7 @@ _V = TypeVar("_V", bound=Vocabulary)
 EMPTY: Results[Any] = Results()
 """What a lookup of a known key with no match returns."""
 
-Cited = Membership | Organization | Project | Indicator | Conflict
+Cited = Membership | Organization | Place | Project | Indicator | Conflict
 """Records that cite sources directly."""
 
 Timeline = tuple[tuple[dt.date, ...], tuple[Results[Country], ...]]
@@ -77,10 +79,12 @@ class Index:
         "_cited_by",
         "_search",
         "_timeline",
+        "by_admin1",
         "by_country",
         "by_country_key",
         "by_identifier",
         "by_organization",
+        "by_place",
         "by_sector",
         "by_technology",
         "children",
@@ -93,6 +97,7 @@ class Index:
         "metrics",
         "organization_keys",
         "organizations",
+        "places",
         "projects",
         "sources",
     )
@@ -100,6 +105,7 @@ class Index:
     def __init__(self, ds: Dataset) -> None:
         self.sources = _ids(ds.sources)
         self.organizations = _ids(ds.organizations)
+        self.places = _ids(ds.places)
         self.projects = _ids(ds.projects)
         self.indicators = _ids(ds.indicators)
         self.conflicts = _ids(ds.conflicts)
@@ -120,6 +126,9 @@ class Index:
         self.by_organization = _tuples(groups.by_organization)
         self.children = _tuples(groups.children)
         self.by_identifier = _tuples(groups.by_identifier)
+        self.by_place = _tuples(groups.by_place)
+        admin1 = {p.id: p.admin1 for p in ds.places if p.admin1 is not None}
+        self.by_admin1 = _group(ds.projects, lambda p: (admin1[i] for i in p.places if i in admin1))
 
         self.indicators_by_subject = _group(ds.indicators, lambda i: (i.subject,))
         self.metrics = MappingProxyType({i.metric: i.metric for i in ds.indicators})
@@ -187,6 +196,7 @@ class Index:
             for table in (
                 self.countries,
                 self.organizations,
+                self.places,
                 self.projects,
                 self.indicators,
                 self.conflicts,
@@ -210,6 +220,7 @@ class _ProjectGroups:
         self.by_identifier: defaultdict[tuple[IdentifierScheme, str], list[Project]] = defaultdict(
             list
         )
+        self.by_place: defaultdict[str, list[Project]] = defaultdict(list)
         for project in projects:
             for code in dict.fromkeys(p.country for p in project.participants):
                 self.by_country[code].append(project)
@@ -223,6 +234,8 @@ class _ProjectGroups:
                 self.children[project.parent].append(project)
             for identifier in dict.fromkeys(project.identifiers):
                 self.by_identifier[identifier.scheme, identifier.id].append(project)
+            for place in dict.fromkeys(project.places):
+                self.by_place[place].append(project)
 
 
 def _country_keys(countries: Iterable[Country]) -> Mapping[str, Country]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._bounds import BOUNDS
 from ._indexes import record_key
 from ._keys import fold_name
 from ._registry import FILES
@@ -25,6 +26,7 @@ from .models import (
     IdentifierScheme,
     Indicator,
     Organization,
+    Place,
     Project,
     Source,
 )
@@ -48,6 +50,7 @@ class _Seen:
     country_codes: set[str]
     project_ids: set[str]
     org_ids: set[str]
+    place_ids: set[str]
     indicator_ids: set[str]
     source_ids: set[str]
     cycles: dict[str, tuple[list[str], int]]
@@ -163,7 +166,36 @@ def _unique_organization_names(seen: _Seen, org: Organization) -> Iterator[Probl
             yield seen.problem(org, "", f"the name {name!r} also belongs to {holder}")
 
 
+# -- places --------------------------------------------------------------------------
+
+
+def _place_country_known(seen: _Seen, place: Place) -> Iterator[Problem]:
+    if place.country not in seen.country_codes:
+        yield seen.problem(place, ".country", f"{place.country!r} is not a known country")
+
+
+def _place_in_its_country(seen: _Seen, place: Place) -> Iterator[Problem]:
+    """The point lies in the country's bounding box (`_bounds.BOUNDS`), where one is known."""
+    box = BOUNDS.get(place.country)
+    if box is None:
+        return
+    west, south, east, north = box
+    if not (south <= place.latitude <= north and west <= place.longitude <= east):
+        yield seen.problem(
+            place,
+            "",
+            f"({place.latitude}, {place.longitude}) lies outside the bounding box of"
+            f" {place.country} (latitude {south} to {north}, longitude {west} to {east})",
+        )
+
+
 # -- projects ------------------------------------------------------------------------
+
+
+def _places_known(seen: _Seen, project: Project) -> Iterator[Problem]:
+    for i, place_id in enumerate(project.places):
+        if place_id not in seen.place_ids:
+            yield seen.problem(project, f".places[{i}]", f"{place_id!r} is not a known place")
 
 
 def _participants_known(seen: _Seen, project: Project) -> Iterator[Problem]:
@@ -243,7 +275,7 @@ def _conflict_records_known(seen: _Seen, conflict: Conflict) -> Iterator[Problem
 
 
 def _cites_sources(
-    seen: _Seen, record: Organization | Project | Indicator | Conflict
+    seen: _Seen, record: Organization | Place | Project | Indicator | Conflict
 ) -> Iterator[Problem]:
     yield from seen.cites(record, record.sources, "")
 
@@ -259,6 +291,7 @@ def _every_record(ds: Dataset) -> Iterator[Any]:
         ds.sources,
         ds.countries,
         ds.organizations,
+        ds.places,
         ds.projects,
         ds.indicators,
         ds.conflicts,
@@ -283,9 +316,14 @@ _PASSES: tuple[tuple[Callable[[Dataset], Iterable[Any]], tuple[_Rule, ...]], ...
         (_organization_country_known, _unique_organization_names, _cites_sources),
     ),
     (
+        lambda ds: ds.places,
+        (_place_country_known, _place_in_its_country, _cites_sources),
+    ),
+    (
         lambda ds: ds.projects,
         (
             _participants_known,
+            _places_known,
             _organizations_known,
             _roles_of_own_organizations,
             _unique_identifiers,
@@ -312,6 +350,7 @@ def check_rules(ds: Dataset) -> Iterator[Problem]:
         country_codes={c.code for c in ds.countries},
         project_ids={p.id for p in ds.projects},
         org_ids={o.id for o in ds.organizations},
+        place_ids={p.id for p in ds.places},
         indicator_ids={i.id for i in ds.indicators},
         source_ids={s.id for s in ds.sources},
         cycles=_parent_cycles(ds.projects),

@@ -67,7 +67,7 @@ def load(
     With no *path*, return the bundled dataset: read once, on first use,
     safely when many threads ask at once, and shared by every caller. With
     a *path*, read that directory's ``sources.json``, ``countries.json``,
-    ``organizations.json``, ``projects.json``, ``indicators.json``,
+    ``organizations.json``, ``places.json``, ``projects.json``, ``indicators.json``,
     ``conflicts.json`` and ``manifest.json`` afresh, with the same checks.
 
     Args:

@@ -441,8 +441,12 @@ class Project:
         identifiers: The identifiers other datasets give the project (AidData
             GCDF 3.0 record ids: one per loan, grant or tranche), so the two
             can be joined. Omitted from the JSON when empty.
+        places: Ids of the places where it is (a cable's end and landing
+            points, a network's main cities), each named by the project's
+            own sources; the main place first. Omitted from the JSON when empty.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *places*.
     """
 
     id: str = attrs.field(validator=_slug)
@@ -478,6 +482,7 @@ class Project:
     identifiers: tuple[Identifier, ...] = attrs.field(
         default=(), converter=_identifiers, validator=each(instance(Identifier))
     )
+    places: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=each(_slug))
 
     @property
     def countries(self) -> frozenset[str]:

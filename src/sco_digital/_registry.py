@@ -1,5 +1,5 @@
 """
-The six record files and the vocabularies, listed once.
+The record files and the vocabularies, listed once.
 
 Everything that walks the data files (the loader, the manifest's counts, the
 exports, the schemas, the docs generators, the command line) iterates
@@ -22,6 +22,8 @@ from .models import (
     Organization,
     OrganizationKind,
     OrganizationRole,
+    Place,
+    Precision,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -63,6 +65,7 @@ RECORD_FILES: tuple[RecordFile, ...] = (
     RecordFile("sources.json", "sources", Source),
     RecordFile("countries.json", "countries", Country, key="code"),
     RecordFile("organizations.json", "organizations", Organization),
+    RecordFile("places.json", "places", Place),
     RecordFile("projects.json", "projects", Project),
     RecordFile("indicators.json", "indicators", Indicator),
     RecordFile("conflicts.json", "conflicts", Conflict),
@@ -96,5 +99,6 @@ VOCABULARIES: tuple[type[Vocabulary], ...] = (
     Unit,
     SourceKind,
     IdentifierScheme,
+    Precision,
 )
 """Every vocabulary, in the order docs/data.md documents them."""

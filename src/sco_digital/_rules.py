@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     import attrs
 
 __all__ = [
+    "ADMIN1",
     "ALPHA2",
     "ALPHA3",
     "DATA_VERSION",
@@ -302,7 +303,28 @@ DATE = Rule(
     "a date of the form YYYY, YYYY-MM or YYYY-MM-DD that exists",
 )
 
-RULES = (SLUG, METRIC, ALPHA2, ALPHA3, LANGUAGE, SUBJECT, URL, NAME, TEXT, DATA_VERSION, DATE)
+ADMIN1 = Rule(
+    "admin1",
+    "[A-Z]{2}[.][0-9A-Z]{1,20}",
+    "A GeoNames first-level administrative division code, country and division"
+    " joined by a dot, such as CN.13.",
+    "a GeoNames first-level division code such as 'CN.13'",
+)
+
+RULES = (
+    SLUG,
+    METRIC,
+    ALPHA2,
+    ALPHA3,
+    LANGUAGE,
+    SUBJECT,
+    URL,
+    NAME,
+    TEXT,
+    DATA_VERSION,
+    DATE,
+    ADMIN1,
+)
 """Every text rule."""
 
 

@@ -137,12 +137,8 @@ def _value_schema(  # noqa: PLR0911 - one answer per kind of type
     if tp is PartialDate:
         defs[DATE.name] = _string(DATE)
         return _ref(DATE.name)
-    if tp is float:
-        return {
-            "type": "number",
-            "minimum": -sys.float_info.max,
-            "maximum": sys.float_info.max,
-        }
+    if tp in (int, float):
+        return _number(owner, name, tp)
     if isinstance(tp, type) and issubclass(tp, Vocabulary):
         defs[tp.__name__] = {
             "type": "string",
@@ -155,6 +151,14 @@ def _value_schema(  # noqa: PLR0911 - one answer per kind of type
         return _ref(tp.__name__)
     msg = f"no JSON Schema for {owner.__name__}.{name}: {tp!r}"
     raise TypeError(msg)
+
+
+def _number(owner: type, name: str, tp: type) -> dict[str, Any]:
+    """A number field's schema, bounded as its validator (`_fields.between`) says."""
+    validator = attrs.fields_dict(owner)[name].validator
+    low, high = getattr(validator, "bounds", None) or (-sys.float_info.max, sys.float_info.max)
+    integer = tp is int or getattr(validator, "integer", False)
+    return {"type": "integer" if integer else "number", "minimum": low, "maximum": high}
 
 
 def _text_rule(owner: type, name: str, defs: dict[str, Any]) -> dict[str, Any]:

@@ -36,6 +36,8 @@ from .models import (
     OrganizationRole,
     PartialDate,
     Participant,
+    Place,
+    Precision,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -417,6 +419,26 @@ def _build_tables() -> tuple[Table, ...]:
         _alias_table("organizations", "organization", "id"),
         _source_table("organizations", "organization", "organisation"),
         Table(
+            "places",
+            "The places projects are at, with WGS84 coordinates.",
+            (
+                *_f(Place, "id", "string"),
+                *_f(Place, "name", "string"),
+                *_f(Place, "name_zh", "string"),
+                *_f(Place, "name_ru", "string"),
+                *_f(Place, "country", "string", references="countries.code"),
+                *_f(Place, "latitude", "number"),
+                *_f(Place, "longitude", "number"),
+                *_f(Place, "geonames_id", "integer"),
+                *_f(Place, "admin1", "string"),
+                *_f(Place, "precision", "category", vocabulary=Precision),
+                *_f(Place, "note", "string"),
+            ),
+            ("id",),
+            _records("places"),
+        ),
+        _source_table("places", "place", "place"),
+        Table(
             "projects",
             "Projects, programmes, agreements, events and policies.",
             (
@@ -520,6 +542,17 @@ def _build_tables() -> tuple[Table, ...]:
             ),
             ("project", "scheme", "identifier"),
             _elements("projects", "identifiers"),
+        ),
+        Table(
+            "project_places",
+            "The places of each project, the main place first.",
+            (
+                *_PROJECT,
+                *columns("place", "string", "The place's id.", "value", references="places.id"),
+                *columns("position", "integer", "1 for the main place, and so on.", "position"),
+            ),
+            ("project", "place"),
+            _elements("projects", "places"),
         ),
         _set_table(
             "technologies",

@@ -14,6 +14,7 @@ __all__ = [
     "IdentifierScheme",
     "OrganizationKind",
     "OrganizationRole",
+    "Precision",
     "ProjectKind",
     "ProjectStatus",
     "Qualifier",
@@ -1155,4 +1156,43 @@ class IdentifierScheme(Vocabulary):
             " Finance Dataset, Version 3.0 (2023), one record per loan, grant or tranche."
         ),
         ("GCDF 3.0", "AidData GCDF", "AidData Global Chinese Development Finance 3.0"),
+    )
+
+
+class Precision(Vocabulary):
+    """
+    How closely a place's coordinates locate what the record names.
+
+    .. versionadded:: 0.2.0
+    """
+
+    EXACT = (
+        "exact",
+        "Exact site",
+        "The coordinates are those of the site itself: a building, a station, a landing point.",
+        ("site",),
+    )
+    CITY = (
+        "city",
+        "City",
+        "The coordinates are those of the city, town or village the record names.",
+        ("town", "populated place"),
+    )
+    REGION = (
+        "region",
+        "Region",
+        (
+            "The record names a region (a province, an economic zone); the coordinates are a"
+            " point of it that the gazetteer gives."
+        ),
+        ("province", "admin area"),
+    )
+    COUNTRY = (
+        "country",
+        "Country",
+        (
+            "The record names only the country; the coordinates are its capital's, a marker"
+            " for the country as a whole, not a site."
+        ),
+        ("national",),
     )

@@ -1,6 +1,6 @@
 """
-The file exports: CSV, SQLite, Parquet, a Frictionless data package and the
-package's own JSON data files.
+The file exports: CSV, SQLite, Parquet, a Frictionless data package, GeoJSON
+and the package's own JSON data files.
 
 Each writer builds its files from `TABLES` (or, for JSON, from the records)
 and writes them through `_staging`, so that they appear whole or not at
@@ -39,6 +39,7 @@ __all__ = [
     "json_files",
     "write_csv",
     "write_datapackage",
+    "write_geojson",
     "write_json",
     "write_parquet",
     "write_sqlite",
@@ -214,6 +215,94 @@ def write_sqlite(ds: Dataset, path: str | os.PathLike[str], *, overwrite: bool =
 
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL"}
 """The SQLite type of each column type; TEXT for the others."""
+
+
+# -- GeoJSON -------------------------------------------------------------------------
+
+
+def write_geojson(ds: Dataset, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+    """
+    Write *ds*'s projects as a GeoJSON file (RFC 7946) at *path*: a
+    FeatureCollection with one Feature per project that has places, its
+    geometry a Point (one place) or a MultiPoint (several, the main place
+    first) in WGS84 longitude, latitude, and its properties the project's
+    main fields (``id``, ``name``, ``kind``, ``status``, ``started``,
+    ``ended``, ``location``; ``countries``, ``technologies``, ``sectors`` and
+    ``places`` as lists; ``precision``, the finest precision of its places).
+    Projects without places are left out. QGIS, geopandas and any GeoJSON
+    reader open it.
+
+    >>> import json, pathlib, tempfile
+    >>> import sco_digital as sd
+    >>> from sco_digital.export import write_geojson
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = write_geojson(sd.load(), pathlib.Path(tmp) / "projects.geojson")
+    ...     features = json.loads(path.read_text(encoding="utf-8"))["features"]
+    >>> tashkent = next(f for f in features if f["id"] == "luban-workshop-uzbekistan")
+    >>> tashkent["geometry"]
+    {'type': 'Point', 'coordinates': [69.21627, 41.26465]}
+
+    Args:
+        ds: The dataset to write; it must pass `Dataset.validate`.
+        path: The file to create (``.geojson`` by convention).
+        overwrite: Replace the file if it exists.
+
+    Returns:
+        The path.
+
+    Raises:
+        DataError: *ds* breaks a cross-record rule.
+        FileExistsError: The file exists and *overwrite* is false.
+
+    .. versionadded:: 0.2.0
+    """
+    ds.validate()
+    text = dumps(geojson(ds))
+
+    def write(file: Path) -> None:
+        file.write_text(text, encoding="utf-8", newline="\n")
+
+    return write_file(path, write, overwrite=overwrite)
+
+
+_FINEST = ("exact", "city", "region", "country")
+
+
+def geojson(ds: Dataset) -> dict[str, Any]:
+    """The GeoJSON FeatureCollection `write_geojson` writes, as a JSON-shaped dict."""
+    features = []
+    for project in ds.projects:
+        places = [ds.place(i) for i in project.places]
+        if not places:
+            continue
+        points = [list(p.coordinates) for p in places]
+        geometry = (
+            {"type": "Point", "coordinates": points[0]}
+            if len(points) == 1
+            else {"type": "MultiPoint", "coordinates": points}
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "id": project.id,
+                "geometry": geometry,
+                "properties": {
+                    "id": project.id,
+                    "name": project.name,
+                    "kind": project.kind.value,
+                    "status": project.status.value,
+                    "started": None if project.started is None else str(project.started),
+                    "ended": None if project.ended is None else str(project.ended),
+                    "location": project.location,
+                    "countries": sorted(project.countries),
+                    "technologies": sorted(t.value for t in project.technologies),
+                    "sectors": sorted(s.value for s in project.sectors),
+                    "places": list(project.places),
+                    "precision": min((p.precision.value for p in places), key=_FINEST.index),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
 
 
 def _sqlite_schema() -> str:

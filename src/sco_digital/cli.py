@@ -51,7 +51,7 @@ _INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
 _PIPE_CLOSED = 141  # 128 + SIGPIPE
 _WIDTH = 80  # of `show` in a pipe
 _OUTPUT_FORMATS = ("table", "json", "csv")
-_EXPORT_FORMATS = ("csv", "json", "parquet", "sqlite", "datapackage")
+_EXPORT_FORMATS = ("csv", "json", "parquet", "sqlite", "datapackage", "geojson")
 
 
 class _UsageError(Exception):
@@ -259,7 +259,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "out",
         type=_path,
-        help="a directory (csv, json, parquet, datapackage) or a file (sqlite)",
+        help="a directory (csv, json, parquet, datapackage) or a file (sqlite, geojson)",
     )
     sub.add_argument("--force", action="store_true", help="replace existing files")
     bom(sub)

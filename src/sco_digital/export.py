@@ -10,8 +10,8 @@ its foreign keys; docs/exports.md documents them all and is generated from
 
 `to_records` gives a table as plain dicts; `to_pandas`, `to_polars` and
 `to_arrow` give typed data frames (the optional libraries are imported only
-when called). `write_csv`, `write_json`, `write_parquet`, `write_sqlite` and
-`write_datapackage` write files.
+when called). `write_csv`, `write_json`, `write_parquet`, `write_sqlite`,
+`write_datapackage` and `write_geojson` write files.
 
 Every writer is safe: it writes into a hidden directory inside the target
 and moves the files into place when all are complete, refuses to replace
@@ -25,7 +25,14 @@ from __future__ import annotations
 from ._columns import Column, ColumnType, ForeignKey, Table
 from ._frames import to_arrow, to_pandas, to_polars
 from ._tables import TABLES, to_records
-from ._writers import write_csv, write_datapackage, write_json, write_parquet, write_sqlite
+from ._writers import (
+    write_csv,
+    write_datapackage,
+    write_geojson,
+    write_json,
+    write_parquet,
+    write_sqlite,
+)
 
 __all__ = [
     "TABLES",
@@ -39,6 +46,7 @@ __all__ = [
     "to_records",
     "write_csv",
     "write_datapackage",
+    "write_geojson",
     "write_json",
     "write_parquet",
     "write_sqlite",

@@ -10,13 +10,14 @@ membership order) live in `sco_digital.Dataset.validate`.
 This module gathers the names users import; the code lives in `_keys` (lookup
 keys), `_rules` (text rules), `_fields` (field validators), `_vocabulary` and
 `_terms` (vocabularies), `_dates` (`PartialDate`, `Interval`), `_records` and
-`_indicator` (the records).
+`_indicator` and `_place` (the records).
 """
 
 from __future__ import annotations
 
 from ._dates import Interval, PartialDate
 from ._indicator import Indicator
+from ._place import Place
 from ._records import (
     Conflict,
     Country,
@@ -33,6 +34,7 @@ from ._terms import (
     IdentifierScheme,
     OrganizationKind,
     OrganizationRole,
+    Precision,
     ProjectKind,
     ProjectStatus,
     Qualifier,
@@ -61,6 +63,8 @@ __all__ = [
     "OrganizationRole",
     "PartialDate",
     "Participant",
+    "Place",
+    "Precision",
     "Project",
     "ProjectKind",
     "ProjectStatus",

@@ -48,6 +48,7 @@ from ._drawing import (
     _organization,
     _partial_date,
     _pick_drawn,
+    _place,
     _project,
     _source,
 )
@@ -63,6 +64,7 @@ from .models import (
     OrganizationParticipant,
     PartialDate,
     Participant,
+    Place,
     Project,
     Source,
 )
@@ -80,6 +82,7 @@ __all__ = [
     "organizations",
     "partial_dates",
     "participants",
+    "places",
     "projects",
     "slugs",
     "sources",
@@ -322,6 +325,7 @@ def _one_project(  # noqa: PLR0913, PLR0917 - the strategies projects() takes
     organization_ids: SearchStrategy[str],
     parents: SearchStrategy[str | None],
     source_ids: SearchStrategy[str],
+    place_ids: SearchStrategy[str],
 ) -> Project:
     return _project(
         draw,
@@ -329,17 +333,19 @@ def _one_project(  # noqa: PLR0913, PLR0917 - the strategies projects() takes
         parent=draw(parents),
         taking_part=_pick_drawn(draw, taking_part),
         organization_ids=_pick_drawn(draw, organization_ids),
+        place_ids=_pick_drawn(draw, place_ids),
         cite=_pick_drawn(draw, source_ids),
     )
 
 
-def projects(
+def projects(  # noqa: PLR0913 - one strategy per reference a project holds
     *,
     ids: SearchStrategy[str] | None = None,
     codes: SearchStrategy[str] | None = None,
     organization_ids: SearchStrategy[str] | None = None,
     parents: SearchStrategy[str | None] | None = None,
     source_ids: SearchStrategy[str] | None = None,
+    place_ids: SearchStrategy[str] | None = None,
 ) -> SearchStrategy[Project]:
     """
     Projects with participants, organisations (some with roles),
@@ -355,11 +361,14 @@ def projects(
         parents: The umbrella project ids, or None, to draw from (default:
             None or a slug).
         source_ids: The source ids to cite (default: `slugs`).
+        place_ids: The place ids to name (default: `slugs`).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 *place_ids*.
     """
     ids = _SLUGS if ids is None else ids
     codes = _CODES if codes is None else codes
+    place_ids = _SLUGS if place_ids is None else place_ids
     organization_ids = _SLUGS if organization_ids is None else organization_ids
     parents = st.none() | _SLUGS if parents is None else parents
     source_ids = _SLUGS if source_ids is None else source_ids
@@ -369,9 +378,51 @@ def projects(
         ("organization_ids", organization_ids),
         ("parents", parents),
         ("source_ids", source_ids),
+        ("place_ids", place_ids),
     ):
         _check(name, value)
-    return _one_project(ids, participants(codes=codes), organization_ids, parents, source_ids)
+    return _one_project(
+        ids, participants(codes=codes), organization_ids, parents, source_ids, place_ids
+    )
+
+
+@st.composite
+def _one_place(
+    draw: st.DrawFn,
+    ids: SearchStrategy[str],
+    codes: SearchStrategy[str],
+    source_ids: SearchStrategy[str],
+) -> Place:
+    return _place(draw, draw(ids), draw(codes), _pick_drawn(draw, source_ids))
+
+
+def places(
+    *,
+    ids: SearchStrategy[str] | None = None,
+    codes: SearchStrategy[str] | None = None,
+    source_ids: SearchStrategy[str] | None = None,
+) -> SearchStrategy[Place]:
+    """
+    Places with WGS84 coordinates, inside their country's bounding box
+    where the package knows one, and optional GeoNames ids and first-level
+    division codes.
+
+    Requires the hypothesis package.
+
+    Args:
+        ids: The ids to draw from (default: `slugs`).
+        codes: The countries' alpha-2 codes (default: `country_codes`).
+        source_ids: The source ids to cite (default: `slugs`).
+
+    .. versionadded:: 0.2.0
+    """
+    ids = _SLUGS if ids is None else ids
+    codes = _CODES if codes is None else codes
+    source_ids = _SLUGS if source_ids is None else source_ids
+    _check("ids", ids)
+    _check("codes", codes)
+    _check("source_ids", source_ids)
+    return _one_place(ids, codes, source_ids)
 
 
 @st.composite

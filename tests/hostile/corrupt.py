@@ -19,6 +19,7 @@ RECORD_FILES = (
     "sources.json",
     "countries.json",
     "organizations.json",
+    "places.json",
     "projects.json",
     "indicators.json",
     "conflicts.json",

@@ -50,8 +50,8 @@ def _strategy(  # noqa: C901, PLR0911 - one branch per keyword
         low, high = schema["minimum"], schema["maximum"]
         return st.floats(low, high) | st.integers(-(10**12), 10**12)
     if kind == "integer":
-        _only(keywords, {"type", "minimum"})
-        return st.integers(min_value=schema["minimum"])
+        _only(keywords, {"type", "minimum", "maximum"})
+        return st.integers(min_value=schema["minimum"], max_value=schema.get("maximum"))
     if kind == "array":
         _only(keywords, {"type", "items", "minItems", "uniqueItems"})
         unique = schema.get("uniqueItems", False)

@@ -26,6 +26,7 @@ ID = {
     "sources.json": "id",
     "countries.json": "code",
     "organizations.json": "id",
+    "places.json": "id",
     "projects.json": "id",
     "indicators.json": "id",
     "conflicts.json": "id",
@@ -36,6 +37,7 @@ FIRST = {
     "sources.json": "reprint",
     "countries.json": "BY",
     "organizations.json": "caict",
+    "places.json": "bishkek",
     "projects.json": "cable",
     "indicators.json": "latency",
     "conflicts.json": "c1-latency",
@@ -46,6 +48,7 @@ NAME = {
     "sources.json": "publisher",
     "countries.json": "name",
     "organizations.json": "name",
+    "places.json": "name",
     "projects.json": "name",
     "indicators.json": "label",
     "conflicts.json": "topic",
@@ -58,9 +61,11 @@ KNOWN = {
     "archived_url, note",
     "countries.json": "code, alpha3, name, name_zh, name_ru, aliases, localized_names, region, memberships",
     "organizations.json": "id, name, kind, country, aliases, sources, note, reviewed",
+    "places.json": "id, name, name_zh, name_ru, country, latitude, longitude, geonames_id, admin1, "
+    "precision, sources, note",
     "projects.json": "id, name, aliases, summary, kind, status, participants, organizations, "
     "technologies, sectors, location, started, ended, parent, sources, note, reviewed, "
-    "organization_roles, identifiers",
+    "organization_roles, identifiers, places",
     "indicators.json": "id, subject, metric, label, value, unit, qualifier, period, period_end, "
     "as_of, sources, note, reviewed",
     "conflicts.json": "id, topic, summary, records, sources",
@@ -71,6 +76,7 @@ REQUIRED = {
     "sources.json": ["id", "publisher", "kind", "url", "language"],
     "countries.json": ["code", "alpha3", "name", "name_zh", "name_ru", "region", "memberships"],
     "organizations.json": ["id", "name", "kind", "sources"],
+    "places.json": ["id", "name", "country", "latitude", "longitude", "precision", "sources"],
     "projects.json": ["id", "name", "summary", "kind", "status", "sources"],
     "indicators.json": [
         "id",
@@ -292,7 +298,7 @@ class TestKeys:
             "manifest.json: unknown key 'version'; the known keys are:"
             " name, title, data_version, license, counts",
             "manifest.json.counts: unknown key 'members'; the known keys are:"
-            " conflicts, countries, indicators, organizations, projects, sources",
+            " conflicts, countries, indicators, organizations, places, projects, sources",
         ] == problems(mini_dir)
 
     def test_many_unknown_keys(self, mini_dir: Path) -> None:
@@ -428,6 +434,7 @@ class TestTypes:
             f"sources.json[1].id: expected a string, got {shown}",
             f"countries.json[1].code: expected a string, got {shown}",
             f"organizations.json[1].id: expected a string, got {shown}",
+            f"places.json[1].id: expected a string, got {shown}",
             f"projects.json[1].id: expected a string, got {shown}",
             f"indicators.json[1].id: expected a string, got {shown}",
             f"indicators.json[2].value: {shown} is not a finite number within ±1.8e308",

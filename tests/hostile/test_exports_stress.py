@@ -278,7 +278,7 @@ def test_sigint_after_every_step(tmp_path: Path, mini_dir: Path, fmt: str, previ
         check=True,
     )
     *results, last = json.loads(done.stdout)
-    files = 1 if fmt == "sqlite" else 7
+    files = 1 if fmt == "sqlite" else 8  # json: seven record files and the manifest
     moves = ["link", "replace"] if previous == "old export" else ["link"]  # a failed link: no step
     assert (
         ["write_text"] * (0 if fmt == "sqlite" else files) + moves * files + ["rmtree"]

@@ -54,6 +54,7 @@ CLASSES: dict[type, str] = {
     Source: "sources",
     Country: "countries",
     Organization: "organizations",
+    sd.Place: "places",
     Project: "projects",
     Indicator: "indicators",
     Conflict: "conflicts",
@@ -188,11 +189,13 @@ BASES: dict[type, dict[str, Any]] = {
                 ),
             ),
             identifiers=(sd.Identifier(scheme=sd.IdentifierScheme.AIDDATA_GCDF_3, id="42401"),),
+            places=("bishkek",),
         )
     )
     | REVIEWED,
     Indicator: {**unstructure(mini.indicators()[2]), **REVIEWED},
     Conflict: unstructure(mini.conflicts()[0]),
+    sd.Place: unstructure(mini.places()[0]),
 }
 FIELDS = [(cls, field.name) for cls in BASES for field in attrs.fields(cls)]
 
@@ -462,10 +465,14 @@ def meet_cross_record_rules(cls: type, raw: dict[str, Any]) -> dict[str, Any]:
         raw["organization_roles"] = [{**r, "organization": "caict"} for r in roles]
         raw["organizations"] = ["caict"] if raw.get("organizations") or roles else []
         raw["parent"] = None if raw.get("parent") is None else "center"
+        raw["places"] = ["bishkek"] if raw.get("places") else []
     elif cls is Indicator:
         raw["subject"] = "SCO"
     elif cls is Conflict:
         raw["records"] = ["cable"]
+    elif cls is sd.Place:
+        # a point in Kyrgyzstan's bounding box
+        raw.update(country="KG", latitude=42.87, longitude=74.59)
     return raw
 
 

@@ -25,6 +25,7 @@ DATA_FILES = {
     "indicators.json": "indicators",
     "manifest.json": None,
     "organizations.json": "organizations",
+    "places.json": "places",
     "projects.json": "projects",
     "sources.json": "sources",
 }

@@ -36,6 +36,7 @@ RECORD_TYPES = (
     sd.Project,
     sd.Indicator,
     sd.Conflict,
+    sd.Place,
 )
 
 

@@ -51,7 +51,9 @@ def test_quick_run_prints_every_row() -> None:
     } <= baselines
     ratios = [line.split("|")[5].strip() for line in table[1:] if "not installed" not in line]
     assert all(ratio.endswith("x") for ratio in ratios), ratios
-    assert any(re.match(r"1,000 projects \([0-9,]+ records\): load ", line.strip()) for line in lines)
+    assert any(
+        re.match(r"1,000 projects \([0-9,]+ records\): load ", line.strip()) for line in lines
+    )
 
 
 def test_complexity_quick_run() -> None:

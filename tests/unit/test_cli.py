@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 import sco_digital as sd
+from sco_digital._registry import RECORD_FILES
 from sco_digital.cli import main
 
 COUNTRIES_HEADER = (
@@ -53,7 +54,7 @@ class TestOutput:
             "indicators": len(ds.indicators),
             "countries": len(ds.countries),
             "search": len(ds.search("fibre")),
-            "summary": 6 + 3,  # the title, the members and a blank line
+            "summary": len(RECORD_FILES) + 3,  # the title, the members and a blank line
         }[argv[0]]
         assert expected + 2 == len(lines)
         assert "…" not in out
@@ -112,6 +113,7 @@ class TestOutput:
             "organizations": 2,
             "sources": 4,
             "conflicts": 2,
+            "places": 2,
         } == {r["table"]: r["records"] for r in json.loads(out)}
 
     def test_show(self, capsys: pytest.CaptureFixture[str], mini_dir: Path) -> None:

@@ -37,7 +37,7 @@ from tables import read_csv, read_sqlite, rebuild
 # --format csv carries every field: many values joined with "; ".
 PROJECTS = (
     "id,name,kind,status,started,ended,start,end,countries,roles,technologies,sectors,"
-    "organizations,organization_roles,location,parent,aliases,identifiers,summary,note,"
+    "organizations,organization_roles,location,places,parent,aliases,identifiers,summary,note,"
     "sources,reviewed\n"
 )
 COUNTRIES = (

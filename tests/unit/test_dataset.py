@@ -57,7 +57,7 @@ class TestConstruction:
         """The repr counts records instead of printing them."""
         assert (
             "<Dataset 2025.08.29: 5 countries, 4 projects, 4 indicators, "
-            "2 organizations, 4 sources, 2 conflicts>"
+            "2 organizations, 4 sources, 2 conflicts, 2 places>"
         ) == repr(ds)
 
     def test_equality_ignores_version_and_order(self, ds: Dataset) -> None:
@@ -69,6 +69,7 @@ class TestConstruction:
             projects=reversed(mini.projects()),
             indicators=mini.indicators(),
             conflicts=mini.conflicts(),
+            places=reversed(mini.places()),
         )
         assert ds == other
         assert hash(ds) == hash(other)
@@ -370,10 +371,11 @@ class TestProvenance:
         assert 3 == ds.corroboration(ds.country("BY"))
 
     def test_cited_by(self, ds: Dataset) -> None:
-        """cited_by lists countries, organisations, projects, indicators, conflicts."""
+        """cited_by lists countries, organisations, places, projects, indicators, conflicts."""
         assert [
             "BY",
             "caict",
+            "bishkek",
             "cable",
             "center",
             "center-branch",

@@ -79,12 +79,15 @@ class TestTables:
             "organizations",
             "organization_aliases",
             "organization_sources",
+            "places",
+            "place_sources",
             "projects",
             "project_aliases",
             "project_participants",
             "project_organizations",
             "project_organization_roles",
             "project_identifiers",
+            "project_places",
             "project_technologies",
             "project_sectors",
             "project_sources",
@@ -721,7 +724,7 @@ class TestJson:
             *write_json(ds, tmp_path / "json").glob("*.json"),
             write_datapackage(ds, tmp_path / "dp") / "datapackage.json",
         ]
-        assert 8 == len(files)
+        assert 9 == len(files)
         for file in files:
             text = file.read_text(encoding="utf-8")
             assert dumps(json.loads(text)) == text, file.name

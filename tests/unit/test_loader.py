@@ -20,6 +20,7 @@ FILES = [
     "indicators.json",
     "manifest.json",
     "organizations.json",
+    "places.json",
     "projects.json",
     "sources.json",
 ]
@@ -150,7 +151,7 @@ class TestDirectory:
             ),
             (
                 lambda m: m["counts"].update(widgets=1),
-                ".counts: unknown key 'widgets'; the known keys are: conflicts, countries, indicators, organizations, projects, sources",
+                ".counts: unknown key 'widgets'; the known keys are: conflicts, countries, indicators, organizations, places, projects, sources",
             ),
             (
                 lambda m: m.update(name="sco-digit"),

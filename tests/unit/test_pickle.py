@@ -103,7 +103,15 @@ def public_objects() -> dict[str, object]:
         "column": export.TABLES["projects"].columns[0],
         "foreign key": export.TABLES["project_participants"].foreign_keys[0],
     }
-    for table in ("sources", "countries", "organizations", "projects", "indicators", "conflicts"):
+    for table in (
+        "sources",
+        "countries",
+        "organizations",
+        "places",
+        "projects",
+        "indicators",
+        "conflicts",
+    ):
         objects[table] = getattr(ds, table)
     objects["memberships"] = tuple(m for c in ds.countries for m in c.memberships)
     objects["participants"] = tuple(p for project in ds.projects for p in project.participants)

@@ -19,6 +19,7 @@ from sco_digital import _drawing
 from sco_digital._fields import FieldError, follows
 from sco_digital._records import field_docs
 from sco_digital._rules import (
+    ADMIN1,
     ALPHA2,
     ALPHA3,
     DATA_VERSION,
@@ -49,6 +50,10 @@ EXAMPLES: dict[Rule, tuple[list[str], list[str]]] = {
     ),
     ALPHA2: (["UZ", "CN"], ["", "U", "UZB", "uz", "U1", "UZ\n", "ÜZ"]),
     ALPHA3: (["UZB"], ["", "UZ", "UZBK", "uzb", "UZB\n"]),
+    ADMIN1: (
+        ["CN.13", "NP.3", "KZ.05", "GB.ENG", "X" * 2 + "." + "1" * 20],
+        ["", "CN", "CN.", "cn.13", "CN13", "CN.1.2", "CN.13\n", "CN.-1", "XX." + "1" * 21],
+    ),
     LANGUAGE: (
         ["en", "uz", "fil", "zh-Hant", "pt-BR", "zh-Hant-TW"],
         ["", "e", "EN", "engl", "zh-hant", "pt-br", "zh_Hant", "en\n", "en-"],

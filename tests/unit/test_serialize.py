@@ -74,7 +74,7 @@ class TestStrict:
                         "unknown key 'extra'; the known keys are: id, name, aliases, summary, "
                         "kind, status, participants, organizations, technologies, sectors, "
                         "location, started, ended, parent, sources, note, reviewed, organization_roles, "
-                        "identifiers",
+                        "identifiers, places",
                     )
                 ],
             ),

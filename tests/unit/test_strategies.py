@@ -30,6 +30,7 @@ RECORD_STRATEGIES: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
     sd.Project: strategies.projects,
     sd.Indicator: strategies.indicators,
     sd.Conflict: strategies.conflicts,
+    sd.Place: strategies.places,
 }
 
 
@@ -61,7 +62,14 @@ def test_datasets_validate(ds: sd.Dataset) -> None:
 def test_datasets_size(data: st.DataObject, most: int) -> None:
     """max_records bounds each kind of record; sources may have one more."""
     ds = data.draw(strategies.datasets(max_records=most))
-    for table in (ds.countries, ds.organizations, ds.projects, ds.indicators, ds.conflicts):
+    for table in (
+        ds.countries,
+        ds.organizations,
+        ds.places,
+        ds.projects,
+        ds.indicators,
+        ds.conflicts,
+    ):
         assert len(table) <= most
     assert len(ds.sources) <= most + 1
 
@@ -70,7 +78,7 @@ def test_datasets_size(data: st.DataObject, most: int) -> None:
 def test_datasets_max_records(ds: sd.Dataset) -> None:
     """max_records=0 leaves nothing to cite, so no source either."""
     assert repr(ds).endswith(
-        "0 countries, 0 projects, 0 indicators, 0 organizations, 0 sources, 0 conflicts>"
+        "0 countries, 0 projects, 0 indicators, 0 organizations, 0 sources, 0 conflicts, 0 places>"
     )
 
 
