@@ -13,31 +13,27 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar, overload
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 import attrs
 
 from . import _coerce
 from ._display import displayed_dataset as _displayed_dataset
+from ._geography import Geography as _Geography
 from ._indexes import EMPTY as _EMPTY
 from ._indexes import Index as _Index
 from ._indexes import record_key as _record_key
-from ._indexes import source_ids as _source_ids
 from ._integrity import check_rules as _check_rules
-from ._keys import normalize_key as _normalize_key
-from ._keys import shown_key as _shown_key
 from ._problems import ProblemLog as _ProblemLog
 from ._results import Results
 from ._search import Query as _Query
-from ._vocabulary import suggest as _suggest
-from .errors import Problem, UnknownKeyError
+from .errors import Problem
 from .models import (
     Conflict,
     Country,
     IdentifierScheme,
     Indicator,
-    Membership,
     Organization,
     OrganizationRole,
     Place,
@@ -48,22 +44,11 @@ from .models import (
     Source,
     Status,
     Technology,
-    Unit,
 )
 
 __all__ = ["Dataset", "Results"]
 
 _T = TypeVar("_T")
-_D = TypeVar("_D")
-
-_Subject = Country | Organization | Project
-"""Records an indicator or a conflict can be about."""
-
-_CitedRecord = Country | Membership | Organization | Place | Project | Indicator | Conflict
-"""Records that cite sources (a country through its memberships and names)."""
-
-
-_SCO = "SCO"
 
 
 def _by_id(items: Iterable[_T]) -> Results[_T]:
@@ -105,13 +90,9 @@ def _as_day(as_of: object) -> dt.date:
     return _coerce.as_day(as_of, "as_of")
 
 
-_COUNTRY = "a Country or a country's code, name or alias (a str)"
-"""What every argument that names a country accepts."""
-
-
 @_displayed_dataset
 @attrs.frozen(kw_only=True, repr=False, cache_hash=True)
-class Dataset:
+class Dataset(_Geography):
     """
     The SCO digital-cooperation records and everything you can ask of them.
 
@@ -173,245 +154,6 @@ class Dataset:
         return _restore, ({f.alias: getattr(self, f.name) for f in fields if f.init},)
 
     # -- single records -------------------------------------------------------
-
-    def country(self, key: str | Country) -> Country:
-        """
-        The country with this code (alpha-2 or alpha-3), name in English,
-        Chinese or Russian, or alias; case, accents and punctuation are
-        ignored.
-
-        >>> import sco_digital as sd
-        >>> ds = sd.load()
-        >>> ds.country("Узбекистан").code
-        'UZ'
-
-        A well-known country that has no SCO status is named as such
-        instead of being corrected into another country:
-
-        >>> ds.country("USA")  # doctest: +NORMALIZE_WHITESPACE
-        Traceback (most recent call last):
-        ...
-        sco_digital.errors.UnknownKeyError: unknown country 'USA': 'USA' (United States)
-        is not an SCO member, observer, dialogue partner or partner
-
-        Args:
-            key: The country: a `Country`, or its code (alpha-2 or
-                alpha-3), name in English, Chinese or Russian, or alias.
-
-        Returns:
-            The `Country` (this dataset's record).
-
-        Raises:
-            TypeError: *key* is neither a str nor a Country.
-            UnknownKeyError: No country matches; the message says so when
-                *key* names a country without an SCO status, and otherwise
-                suggests the closest names.
-        """
-        return self._country(key, "key")
-
-    def _country(self, key: object, argument: str) -> Country:
-        found = self._find_country(key, argument)
-        if found is None:
-            outside = _outside_sco(key)
-            if outside is not None:
-                named = _shown_key(key)
-                if _normalize_key(outside) != _normalize_key(key):  # type: ignore[arg-type]
-                    named += f" ({outside})"
-                note = f"{named} is not an SCO member, observer, dialogue partner or partner"
-                raise UnknownKeyError("country", key, note=note)
-            raise UnknownKeyError(
-                "country", key, _suggest(key, self._index.country_keys, _country_name)
-            )
-        return found
-
-    @overload
-    def get_country(self, key: str | Country) -> Country | None: ...
-
-    @overload
-    def get_country(self, key: str | Country, default: _D) -> Country | _D: ...
-
-    def get_country(self, key: str | Country, default: object = None) -> object:
-        """
-        Like `country`, but return *default* instead of raising
-        `UnknownKeyError`.
-
-        Args:
-            key: The country, in any form `country` takes.
-            default: What to return when no country matches.
-
-        Returns:
-            The `Country`, or *default*.
-
-        Raises:
-            TypeError: *key* is neither a str nor a Country.
-        """
-        found = self._find_country(key, "key")
-        return default if found is None else found
-
-    def _find_country(self, key: object, argument: str) -> Country | None:
-        """The country *key* names, or None; a wrong type names *argument*."""
-        keys = self._index.country_keys
-        if isinstance(key, Country):
-            return keys.get(key.code)
-        if not isinstance(key, str):
-            raise _coerce.wrong_type(argument, _COUNTRY, key)
-        return keys.get(key) or keys.get(_normalize_key(key))
-
-    def project(self, project_id: str | Project) -> Project:
-        """
-        The project with id *project_id* (or this dataset's record with the
-        id of the `Project` given).
-
-        Args:
-            project_id: A project id, or a `Project` (its id is looked up).
-
-        Returns:
-            This dataset's `Project` with that id.
-
-        Raises:
-            TypeError: *project_id* is neither a str nor a Project.
-            UnknownKeyError: No such id; the message suggests the closest ids.
-        """
-        return _get(self._index.projects, project_id, Project, "project_id")
-
-    def place(self, place_id: str | Place) -> Place:
-        """
-        The place with id *place_id* (or this dataset's record with the id
-        of the `Place` given).
-
-        >>> import sco_digital as sd
-        >>> place = sd.load().place("tashkent")
-        >>> place.country, place.precision.value, place.geonames_id
-        ('UZ', 'city', 1512569)
-
-        Args:
-            place_id: A place id, or a `Place` (its id is looked up).
-
-        Returns:
-            This dataset's `Place` with that id.
-
-        Raises:
-            TypeError: *place_id* is neither a str nor a Place.
-            UnknownKeyError: No such id; the message suggests the closest ids.
-
-        .. versionadded:: 0.2.0
-        """
-        return _get(self._index.places, place_id, Place, "place_id")
-
-    def organization(self, key: str | Organization) -> Organization:
-        """
-        The organisation with this id, name or alias ("CDB" for China
-        Development Bank); case, accents and punctuation are ignored.
-
-        >>> import sco_digital as sd
-        >>> sd.load().organization("Ministry of Industry and Information Technology").id
-        'miit'
-
-        Args:
-            key: An `Organization`, or its id, name or alias.
-
-        Returns:
-            This dataset's `Organization`.
-
-        Raises:
-            TypeError: *key* is neither a str nor an Organization.
-            UnknownKeyError: No organisation matches; the message suggests the
-                closest names.
-        """
-        return self._organization(key, "key")
-
-    @overload
-    def get_organization(self, key: str | Organization) -> Organization | None: ...
-
-    @overload
-    def get_organization(self, key: str | Organization, default: _D) -> Organization | _D: ...
-
-    def get_organization(self, key: str | Organization, default: object = None) -> object:
-        """
-        Like `organization`, but return *default* instead of raising
-        `UnknownKeyError`.
-
-        Args:
-            key: The organisation, in any form `organization` takes.
-            default: What to return when no organisation matches.
-
-        Returns:
-            The `Organization`, or *default*.
-
-        Raises:
-            TypeError: *key* is neither a str nor an Organization.
-
-        .. versionadded:: 0.1.0
-        """
-        return self._find_organization(key, "key", default)
-
-    def _find_organization(self, key: object, argument: str, default: object) -> object:
-        """The organisation *key* names, or *default*; a wrong type names *argument*."""
-        if isinstance(key, Organization):
-            key = key.id
-        if not isinstance(key, str):
-            raise _coerce.wrong_type(argument, _ORGANIZATION_FORMS, key)
-        keys = self._index.organization_keys
-        found = keys.get(key) or keys.get(_normalize_key(key))
-        return default if found is None else found
-
-    def _organization(self, key: object, argument: str) -> Organization:
-        """The organisation *key* names; errors name the caller's *argument*."""
-        found = self._find_organization(key, argument, None)
-        if not isinstance(found, Organization):
-            key = key.id if isinstance(key, Organization) else key
-            raise UnknownKeyError(
-                "organization", key, _suggest(key, self._index.organization_keys, _org_name)
-            )
-        return found
-
-    def indicator(self, indicator_id: str | Indicator) -> Indicator:
-        """
-        The indicator with id *indicator_id*.
-
-        Args:
-            indicator_id: An indicator id, or an `Indicator` (its id is looked up).
-
-        Returns:
-            This dataset's `Indicator` with that id.
-
-        Raises:
-            TypeError: *indicator_id* is neither a str nor an Indicator.
-            UnknownKeyError: No such id; the message suggests the closest ids.
-        """
-        return _get(self._index.indicators, indicator_id, Indicator, "indicator_id")
-
-    def source(self, source_id: str | Source) -> Source:
-        """
-        The source with id *source_id*.
-
-        Args:
-            source_id: A source id, or a `Source` (its id is looked up).
-
-        Returns:
-            This dataset's `Source` with that id.
-
-        Raises:
-            TypeError: *source_id* is neither a str nor a Source.
-            UnknownKeyError: No such id; the message suggests the closest ids.
-        """
-        return _get(self._index.sources, source_id, Source, "source_id")
-
-    def conflict(self, conflict_id: str | Conflict) -> Conflict:
-        """
-        The conflict with id *conflict_id*.
-
-        Args:
-            conflict_id: A conflict id, or a `Conflict` (its id is looked up).
-
-        Returns:
-            This dataset's `Conflict` with that id.
-
-        Raises:
-            TypeError: *conflict_id* is neither a str nor a Conflict.
-            UnknownKeyError: No such id; the message suggests the closest ids.
-        """
-        return _get(self._index.conflicts, conflict_id, Conflict, "conflict_id")
 
     # -- queries ----------------------------------------------------------------
 
@@ -558,138 +300,6 @@ class Dataset:
             key = str(operator.index(id))
         return self._index.by_identifier.get((found, key), _EMPTY)
 
-    def by_place(self, place: str | Place) -> Results[Project]:
-        """
-        The projects at *place* (a place id or a `Place`), sorted by id.
-
-        >>> import sco_digital as sd
-        >>> [p.id for p in sd.load().by_place("gwadar")]
-        ['peace-submarine-cable']
-
-        Args:
-            place: A place id, or a `Place`.
-
-        Returns:
-            A tuple of `Project`; ``()`` for a place no project refers to.
-
-        Raises:
-            TypeError: *place* is neither a str nor a Place.
-            UnknownKeyError: No such place.
-
-        .. versionadded:: 0.2.0
-        """
-        return self._index.by_place.get(_get(self._index.places, place, Place, "place").id, _EMPTY)
-
-    def near(self, latitude: float, longitude: float, km: float) -> Results[Project]:
-        """
-        The projects with a place within *km* kilometres (great-circle
-        distance, `Place.distance_km`) of the WGS84 point *latitude*,
-        *longitude* (decimal degrees), sorted by id.
-
-        >>> import sco_digital as sd
-        >>> [p.id for p in sd.load().near(41.3, 69.24, 25)][:2]
-        ['belarus-uzbekistan-ict-cooperation', 'huawei-seeds-for-the-future-meca-2024']
-
-        Note that a place of precision ``country`` stands for the whole
-        country at its capital's point.
-
-        Args:
-            latitude: WGS84 latitude of the point, -90 to 90.
-            longitude: WGS84 longitude of the point, -180 to 180.
-            km: The greatest distance, in kilometres (0 or more).
-
-        Returns:
-            A tuple of `Project` sorted by id; ``()`` when none is that close.
-
-        Raises:
-            TypeError: An argument is not a number.
-            ValueError: The point is off the globe, or *km* is negative or not finite.
-
-        .. versionadded:: 0.2.0
-        """
-        _latitude(latitude, "latitude")
-        _longitude(longitude, "longitude")
-        if not 0 <= _number(km, "km") < float("inf"):
-            msg = f"km must be a finite distance of 0 or more, got {km!r}"
-            raise ValueError(msg)
-        close = {p.id for p in self.places if p.distance_km(latitude, longitude) <= km}
-        return self._with_places(close)
-
-    def within(self, south: float, west: float, north: float, east: float) -> Results[Project]:
-        """
-        The projects with a place inside the box from *south* to *north*
-        (latitudes) and *west* to *east* (longitudes), edges included, in
-        WGS84 decimal degrees, sorted by id. As in RFC 7946, a box whose
-        *west* is greater than its *east* crosses the antimeridian.
-
-        >>> import sco_digital as sd
-        >>> len(sd.load().within(35.0, 45.0, 45.0, 90.0)) > 20
-        True
-
-        Args:
-            south: The southern edge (latitude, -90 to 90).
-            west: The western edge (longitude, -180 to 180).
-            north: The northern edge (latitude, not south of *south*).
-            east: The eastern edge (longitude, -180 to 180).
-
-        Returns:
-            A tuple of `Project` sorted by id; ``()`` when none is inside.
-
-        Raises:
-            TypeError: An argument is not a number.
-            ValueError: A latitude or longitude is off the globe, or *south* is
-                north of *north*.
-
-        .. versionadded:: 0.2.0
-        """
-        _latitude(south, "south")
-        _latitude(north, "north")
-        _longitude(west, "west")
-        _longitude(east, "east")
-        if south > north:
-            msg = f"south ({south!r}) is north of north ({north!r})"
-            raise ValueError(msg)
-
-        def inside(place: Place) -> bool:
-            lon = place.longitude
-            across = west <= lon <= east if west <= east else lon >= west or lon <= east
-            return across and south <= place.latitude <= north
-
-        return self._with_places({p.id for p in self.places if inside(p)})
-
-    def by_admin_area(self, admin1: str) -> Results[Project]:
-        """
-        The projects with a place in the first-level administrative division
-        *admin1*, as GeoNames codes it (``"CN.13"``, Xinjiang; see
-        `Place.admin1`), sorted by id.
-
-        >>> import sco_digital as sd
-        >>> len(sd.load().by_admin_area("CN.13")) > 5
-        True
-
-        Args:
-            admin1: A GeoNames admin1 code, country and division joined by a dot.
-
-        Returns:
-            A tuple of `Project` sorted by id.
-
-        Raises:
-            TypeError: *admin1* is not a str.
-            UnknownKeyError: No place lies in that division.
-
-        .. versionadded:: 0.2.0
-        """
-        if not isinstance(admin1, str):
-            raise _coerce.wrong_type("admin1", "a GeoNames admin1 code (a str)", admin1)
-        found = self._index.by_admin1.get(admin1)
-        if found is None:
-            codes = {p.admin1: p.admin1 for p in self.places if p.admin1 is not None}
-            raise UnknownKeyError("admin area", admin1, _suggest(admin1, codes, str))
-        return found
-
-    def _with_places(self, place_ids: set[str]) -> Results[Project]:
-        return Results(p for p in self.projects if not place_ids.isdisjoint(p.places))
-
     def children(self, project_id: str | Project) -> Results[Project]:
         """
         The projects whose `parent` is *project_id* (each Luban Workshop of
@@ -752,117 +362,6 @@ class Dataset:
             UnknownKeyError: No status matches.
         """
         return self._index.with_status(Status.lookup(status, "status"), _as_day(as_of))
-
-    def indicators_for(self, subject: str | _Subject) -> Results[Indicator]:
-        """
-        The figures reported about *subject*: a project or organisation (or
-        its id), a country (any spelling), or ``"SCO"``.
-
-        Args:
-            subject: A `Project` or `Organization` (or its id), a country
-                (a `Country` or any of its spellings), or ``"SCO"``.
-
-        Returns:
-            A tuple of `Indicator` sorted by id; ``()`` when none is about
-            *subject*.
-
-        Raises:
-            TypeError: *subject* is neither a str nor one of these records.
-            UnknownKeyError: *subject* is none of these; the message suggests
-                the closest.
-        """
-        return self._index.indicators_by_subject.get(self._subject_key(subject), _EMPTY)
-
-    def series(
-        self, metric: str, subject: str | _Subject, *, unit: str | Unit | None = None
-    ) -> tuple[Indicator, ...]:
-        """
-        Every figure of *metric* reported about *subject*, oldest first: a
-        count as it grew (Luban Workshops, partners, trainees) or a flow
-        year by year (trade).
-
-        A figure is dated by `Indicator.as_of`, else by the end of its
-        period (`period_end`, else `period`). Dates compare as `PartialDate`
-        does: by the first day they may mean, a less precise date first
-        ("2025" < "2025-01" < "2025-01-01"). Undated figures come first;
-        figures of the same date are kept side by side, ordered by id.
-
-        >>> import sco_digital as sd
-        >>> [(str(i.as_of), i.value) for i in sd.load().series(
-        ...     "sco_partner_countries", "SCO")]
-        [('2025-09-01', 17.0)]
-
-        Args:
-            metric: A metric slug, e.g. ``"workshops_in_sco_countries"``.
-            subject: A project or organisation (or its id), a country (any
-                spelling), or ``"SCO"``.
-            unit: Keep only figures in this unit (a `Unit`, or its slug, label
-                or alias), for metrics reported in several (trade in USD and
-                CNY); None (the default) keeps all.
-
-        Returns:
-            A tuple of `Indicator`, oldest first (undated first, then by
-            date, then by id); ``()`` when *subject* has no figure of
-            *metric* (or none in *unit*).
-
-        Raises:
-            TypeError: An argument is of the wrong type.
-            UnknownKeyError: *metric* is no indicator's metric, *subject*
-                is not a known subject, or *unit* is not a unit.
-        """
-        key = self._subject_key(subject)
-        metrics = self._index.metrics
-        metric = _coerce.as_str(metric, "metric", "a metric slug (a str)")
-        if metric not in metrics:
-            raise UnknownKeyError("metric", metric, _suggest(metric, metrics, str))
-        wanted = None if unit is None else Unit.lookup(unit)
-        found = [
-            i
-            for i in self._index.indicators_by_subject.get(key, _EMPTY)
-            if i.metric == metric and (wanted is None or i.unit is wanted)
-        ]
-        return tuple(sorted(found, key=lambda i: (_dated(i), i.id)))
-
-    def latest(
-        self, metric: str, subject: str | _Subject, *, unit: str | Unit | None = None
-    ) -> Indicator:
-        """
-        The newest figure of *metric* reported about *subject*: the last
-        date of `series`. Where several sources report figures of that same
-        date, the one with the most independent publishers
-        (`corroboration`) wins, then the greatest id; `conflicts_for` tells
-        whether they disagree.
-
-        >>> import sco_digital as sd
-        >>> sd.load().latest("workshops_in_sco_countries", "luban-workshops-sco-network").text
-        '10'
-
-        Args:
-            metric: A metric slug, as for `series`.
-            subject: A project, organisation, country or ``"SCO"``, as for
-                `series`.
-            unit: Consider only figures in this unit; None (the default)
-                considers all.
-
-        Returns:
-            One `Indicator`.
-
-        Raises:
-            TypeError: An argument is of the wrong type.
-            UnknownKeyError: As for `series`, and when *subject* has no
-                figure of *metric* (in *unit*); the message suggests the
-                metrics it has.
-        """
-        found = self.series(metric, subject, unit=unit)
-        if not found:
-            key = self._subject_key(subject)
-            own = {i.metric: i.metric for i in self._index.indicators_by_subject.get(key, _EMPTY)}
-            raise UnknownKeyError(f"metric for {key}", metric, _suggest(metric, own, str))
-        newest = _dated(found[-1])
-        return max(
-            (i for i in found if _dated(i) == newest),
-            key=lambda i: (self.corroboration(i), i.id),
-        )
 
     def search(self, text: str) -> Results[Project]:
         """
@@ -977,118 +476,6 @@ class Dataset:
 
     # -- provenance ---------------------------------------------------------------
 
-    def publishers(self, record: str | _CitedRecord) -> tuple[str, ...]:
-        """
-        The independent outlets behind *record*'s sources, sorted: a page
-        that reprints or summarises another outlet counts as that outlet.
-        *record* is a record, its id, or a country in any spelling.
-
-        Args:
-            record: A record that cites sources (`Project`, `Organization`,
-                `Indicator`, `Conflict`, `Membership`, `Country`), its id, or a
-                country in any spelling.
-
-        Returns:
-            A tuple of publisher names (str), sorted; ``()`` when none of
-            its sources is in this dataset.
-
-        Raises:
-            TypeError: *record* is neither a str nor a record that cites
-                sources.
-            UnknownKeyError: No record has that id or name.
-        """
-        record = self._cited(record)
-        sources = self._index.sources
-        return tuple(
-            sorted(
-                {
-                    sources[source_id].origin
-                    for source_id in _source_ids(record)
-                    if source_id in sources
-                }
-            )
-        )
-
-    def corroboration(self, record: str | _CitedRecord) -> int:
-        """
-        How many independent outlets support *record* (as in `publishers`);
-        1 means a single publisher, however many of its pages are cited.
-
-        Args:
-            record: A record, its id or a country, as for `publishers`.
-
-        Returns:
-            The number of independent publishers (an int, 0 or more).
-
-        Raises:
-            TypeError: *record* is neither a str nor a record that cites
-                sources.
-            UnknownKeyError: No record has that id or name.
-        """
-        return len(self.publishers(record))
-
-    def cited_by(self, source_id: str | Source) -> tuple[_CitedRecord, ...]:
-        """
-        The records that cite the source *source_id* (a country counts when
-        one of its memberships does): countries, organisations, projects,
-        indicators, then conflicts, each by id.
-
-        Args:
-            source_id: A source id, or a `Source`.
-
-        Returns:
-            A tuple of records: the `Country` records by code, then
-            `Organization`, `Place`, `Project`, `Indicator` and `Conflict` records,
-            each by id; ``()`` for a source no record cites.
-
-        Raises:
-            TypeError: *source_id* is neither a str nor a Source.
-            UnknownKeyError: No such source.
-        """
-        return self._index.cited_by().get(self.source(source_id).id, _EMPTY)
-
-    def conflicts_for(self, record: str | _Subject | Indicator) -> Results[Conflict]:
-        """
-        The documented conflicts that concern *record* (a record, its id, or
-        a country in any spelling).
-
-        Args:
-            record: A `Project`, `Organization`, `Indicator` or `Country`,
-                its id, or a country in any spelling.
-
-        Returns:
-            A tuple of `Conflict` sorted by id; ``()`` when none concerns it.
-
-        Raises:
-            TypeError: *record* is neither a str nor one of these records.
-            UnknownKeyError: *record* is not a known record.
-        """
-        if isinstance(record, Indicator):
-            key = record.id
-        elif isinstance(record, str) and record in self._index.indicators:
-            key = record
-        else:
-            key = self._subject_key(record, "record")
-        return self._index.conflicts_by_record.get(key, _EMPTY)
-
-    def disputed(self) -> tuple[Country | Organization | Project | Indicator, ...]:
-        """
-        Every record named by a documented conflict: countries first (by
-        code), then organisations, projects and indicators (by id).
-
-        Returns:
-            A tuple of records: `Country` records by code, then
-            `Organization`, `Project` and `Indicator` records, each by id.
-        """
-        index = self._index
-        named = index.conflicts_by_record
-        return (
-            *(c for c in self.countries if c.code in named),
-            *(o for o in self.organizations if o.id in named),
-            *(p for p in self.projects if p.id in named),
-            *(i for i in self.indicators if i.id in named),
-        )
-
     # -- integrity --------------------------------------------------------------------
 
     def problems(self) -> tuple[Problem, ...]:
@@ -1126,79 +513,6 @@ class Dataset:
 
     # -- helpers ---------------------------------------------------------------------
 
-    def _cited(self, record: object) -> _CitedRecord:
-        if isinstance(record, _CitedRecord):
-            return record
-        if not isinstance(record, str):
-            accepts = "a record that cites sources, or its id or a country's name (a str)"
-            raise _coerce.wrong_type("record", accepts, record)
-        index = self._index
-        for table in (index.projects, index.organizations, index.indicators, index.conflicts):
-            found = table.get(record)
-            if found is not None:
-                return found
-        country = self.get_country(record)
-        if country is not None:
-            return country
-        names: dict[str, str] = {
-            k: k for k in (*index.projects, *index.organizations, *index.indicators)
-        }
-        names.update({k: c.name for k, c in index.country_keys.items()})
-        raise UnknownKeyError("record", record, _suggest(record, names, str))
-
-    def _subject_key(self, subject: object, argument: str = "subject") -> str:
-        index = self._index
-        if isinstance(subject, Project | Organization):
-            return subject.id
-        if isinstance(subject, Country):
-            return subject.code
-        if not isinstance(subject, str):
-            accepts = "a Project, Organization or Country, or its id, code or name (a str)"
-            raise _coerce.wrong_type(argument, accepts, subject)
-        if subject == _SCO or subject in index.projects or subject in index.organizations:
-            return subject
-        found = self.get_country(subject)
-        if found is not None:
-            return found.code
-        names: dict[str, str] = {k: k for k in (*index.projects, *index.organizations)}
-        names.update({k: c.name for k, c in index.country_keys.items()})
-        raise UnknownKeyError(
-            "project, organization or country", subject, _suggest(subject, names, str)
-        )
-
-
-def _dated(indicator: Indicator) -> tuple[int, int, int, int]:
-    """The sort key of *indicator*'s date (as_of, else its period's end); undated first."""
-    when = indicator.as_of or indicator.period_end or indicator.period
-    if when is None:
-        return (0, 0, 0, 0)
-    return (1, when.year, when.month or 0, when.day or 0)
-
-
-def _country_name(country: Country) -> str:
-    return country.name
-
-
-def _get(index: Mapping[str, _T], key: object, cls: type[_T], argument: str) -> _T:
-    """The record of *index* with the id *key*, or with the id of the record *key*."""
-    if isinstance(key, cls):
-        key = key.id  # type: ignore[attr-defined]
-    if not isinstance(key, str):
-        article = "an" if cls.__name__[0] in "AEIOU" else "a"
-        raise _coerce.wrong_type(argument, f"{article} {cls.__name__} or its id (a str)", key)
-    found = index.get(key)
-    if found is None:
-        kind = cls.__name__.lower()
-        raise UnknownKeyError(kind, key, _suggest(key, {k: k for k in index}, str))
-    return found
-
-
-_ORGANIZATION_FORMS = "an Organization or its id, name or alias (a str)"
-
-
-def _org_name(organization: Organization) -> str:
-    return organization.name
-
 
 _FINISHED = (ProjectStatus.COMPLETED, ProjectStatus.CANCELLED)
 
@@ -1214,33 +528,6 @@ def _active_in(project: Project, year: int) -> bool:
     return ended.year >= year
 
 
-def _number(value: object, argument: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _coerce.wrong_type(argument, "a number (int or float)", value)
-    return float(value)
-
-
-def _latitude(value: object, argument: str) -> None:
-    if not -90 <= _number(value, argument) <= 90:
-        msg = f"{argument} must be a latitude from -90 to 90, got {value!r}"
-        raise ValueError(msg)
-
-
-def _longitude(value: object, argument: str) -> None:
-    if not -180 <= _number(value, argument) <= 180:
-        msg = f"{argument} must be a longitude from -180 to 180, got {value!r}"
-        raise ValueError(msg)
-
-
 def _restore(fields: dict[str, Any]) -> Dataset:
     """A pickled or copied Dataset, rebuilt from its records."""
     return Dataset(**fields)
-
-
-def _outside_sco(key: object) -> str | None:
-    """The English name of the country without an SCO status that *key* names, if any."""
-    if not isinstance(key, str):
-        return None
-    from ._world import outside_sco  # only on the error path
-
-    return outside_sco(key)

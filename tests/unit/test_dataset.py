@@ -597,9 +597,22 @@ RAISE_NOTHING = {"disputed", "problems"}
 """The Dataset methods that take no argument that can be wrong."""
 
 
-@pytest.mark.parametrize(
-    "name", sorted(n for n in vars(Dataset) if not n.startswith("_") and callable(vars(Dataset)[n]))
+PUBLIC_METHODS = sorted(
+    name
+    for cls in Dataset.__mro__[:-1]  # the Dataset and the classes its methods are grouped in
+    for name, value in vars(cls).items()
+    if not name.startswith("_") and callable(value)
 )
+
+
+def test_public_methods_found() -> None:
+    """The methods grouped in other modules are checked too."""
+    assert {"country", "series", "publishers", "near", "by_country", "validate"} <= set(
+        PUBLIC_METHODS
+    )
+
+
+@pytest.mark.parametrize("name", PUBLIC_METHODS)
 def test_method_docstring_sections(name: str) -> None:
     """
     Every public method's docstring has Google-style sections: Args naming

@@ -1,0 +1,195 @@
+"""Places and the projects at them: methods of `sco_digital.Dataset`."""
+
+from __future__ import annotations
+
+from . import _coerce
+from ._figures import Figures
+from ._indexes import EMPTY as _EMPTY
+from ._lookups import _get
+from ._results import Results
+from ._vocabulary import suggest as _suggest
+from .errors import UnknownKeyError
+from .models import (
+    Place,
+    Project,
+)
+
+
+def _number(value: object, argument: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _coerce.wrong_type(argument, "a number (int or float)", value)
+    return float(value)
+
+
+def _latitude(value: object, argument: str) -> None:
+    if not -90 <= _number(value, argument) <= 90:
+        msg = f"{argument} must be a latitude from -90 to 90, got {value!r}"
+        raise ValueError(msg)
+
+
+def _longitude(value: object, argument: str) -> None:
+    if not -180 <= _number(value, argument) <= 180:
+        msg = f"{argument} must be a longitude from -180 to 180, got {value!r}"
+        raise ValueError(msg)
+
+
+class Geography(Figures):
+    """Places, and the projects at, near or within them."""
+
+    __slots__ = ()
+
+    def place(self, place_id: str | Place) -> Place:
+        """
+        The place with id *place_id* (or this dataset's record with the id
+        of the `Place` given).
+
+        >>> import sco_digital as sd
+        >>> place = sd.load().place("tashkent")
+        >>> place.country, place.precision.value, place.geonames_id
+        ('UZ', 'city', 1512569)
+
+        Args:
+            place_id: A place id, or a `Place` (its id is looked up).
+
+        Returns:
+            This dataset's `Place` with that id.
+
+        Raises:
+            TypeError: *place_id* is neither a str nor a Place.
+            UnknownKeyError: No such id; the message suggests the closest ids.
+
+        .. versionadded:: 0.2.0
+        """
+        return _get(self._index.places, place_id, Place, "place_id")
+
+    def by_place(self, place: str | Place) -> Results[Project]:
+        """
+        The projects at *place* (a place id or a `Place`), sorted by id.
+
+        >>> import sco_digital as sd
+        >>> [p.id for p in sd.load().by_place("gwadar")]
+        ['peace-submarine-cable']
+
+        Args:
+            place: A place id, or a `Place`.
+
+        Returns:
+            A tuple of `Project`; ``()`` for a place no project refers to.
+
+        Raises:
+            TypeError: *place* is neither a str nor a Place.
+            UnknownKeyError: No such place.
+
+        .. versionadded:: 0.2.0
+        """
+        return self._index.by_place.get(_get(self._index.places, place, Place, "place").id, _EMPTY)
+
+    def near(self, latitude: float, longitude: float, km: float) -> Results[Project]:
+        """
+        The projects with a place within *km* kilometres (great-circle
+        distance, `Place.distance_km`) of the WGS84 point *latitude*,
+        *longitude* (decimal degrees), sorted by id.
+
+        >>> import sco_digital as sd
+        >>> [p.id for p in sd.load().near(41.3, 69.24, 25)][:2]
+        ['belarus-uzbekistan-ict-cooperation', 'huawei-seeds-for-the-future-meca-2024']
+
+        Note that a place of precision ``country`` stands for the whole
+        country at its capital's point.
+
+        Args:
+            latitude: WGS84 latitude of the point, -90 to 90.
+            longitude: WGS84 longitude of the point, -180 to 180.
+            km: The greatest distance, in kilometres (0 or more).
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none is that close.
+
+        Raises:
+            TypeError: An argument is not a number.
+            ValueError: The point is off the globe, or *km* is negative or not finite.
+
+        .. versionadded:: 0.2.0
+        """
+        _latitude(latitude, "latitude")
+        _longitude(longitude, "longitude")
+        if not 0 <= _number(km, "km") < float("inf"):
+            msg = f"km must be a finite distance of 0 or more, got {km!r}"
+            raise ValueError(msg)
+        close = {p.id for p in self.places if p.distance_km(latitude, longitude) <= km}
+        return self._with_places(close)
+
+    def within(self, south: float, west: float, north: float, east: float) -> Results[Project]:
+        """
+        The projects with a place inside the box from *south* to *north*
+        (latitudes) and *west* to *east* (longitudes), edges included, in
+        WGS84 decimal degrees, sorted by id. As in RFC 7946, a box whose
+        *west* is greater than its *east* crosses the antimeridian.
+
+        >>> import sco_digital as sd
+        >>> len(sd.load().within(35.0, 45.0, 45.0, 90.0)) > 20
+        True
+
+        Args:
+            south: The southern edge (latitude, -90 to 90).
+            west: The western edge (longitude, -180 to 180).
+            north: The northern edge (latitude, not south of *south*).
+            east: The eastern edge (longitude, -180 to 180).
+
+        Returns:
+            A tuple of `Project` sorted by id; ``()`` when none is inside.
+
+        Raises:
+            TypeError: An argument is not a number.
+            ValueError: A latitude or longitude is off the globe, or *south* is
+                north of *north*.
+
+        .. versionadded:: 0.2.0
+        """
+        _latitude(south, "south")
+        _latitude(north, "north")
+        _longitude(west, "west")
+        _longitude(east, "east")
+        if south > north:
+            msg = f"south ({south!r}) is north of north ({north!r})"
+            raise ValueError(msg)
+
+        def inside(place: Place) -> bool:
+            lon = place.longitude
+            across = west <= lon <= east if west <= east else lon >= west or lon <= east
+            return across and south <= place.latitude <= north
+
+        return self._with_places({p.id for p in self.places if inside(p)})
+
+    def by_admin_area(self, admin1: str) -> Results[Project]:
+        """
+        The projects with a place in the first-level administrative division
+        *admin1*, as GeoNames codes it (``"CN.13"``, Xinjiang; see
+        `Place.admin1`), sorted by id.
+
+        >>> import sco_digital as sd
+        >>> len(sd.load().by_admin_area("CN.13")) > 5
+        True
+
+        Args:
+            admin1: A GeoNames admin1 code, country and division joined by a dot.
+
+        Returns:
+            A tuple of `Project` sorted by id.
+
+        Raises:
+            TypeError: *admin1* is not a str.
+            UnknownKeyError: No place lies in that division.
+
+        .. versionadded:: 0.2.0
+        """
+        if not isinstance(admin1, str):
+            raise _coerce.wrong_type("admin1", "a GeoNames admin1 code (a str)", admin1)
+        found = self._index.by_admin1.get(admin1)
+        if found is None:
+            codes = {p.admin1: p.admin1 for p in self.places if p.admin1 is not None}
+            raise UnknownKeyError("admin area", admin1, _suggest(admin1, codes, str))
+        return found
+
+    def _with_places(self, place_ids: set[str]) -> Results[Project]:
+        return Results(p for p in self.projects if not place_ids.isdisjoint(p.places))
