@@ -264,3 +264,20 @@ class TestFieldDocs:
 
     def test_no_attributes_section(self) -> None:
         assert {} == field_docs(sd.Interval)
+
+
+def test_strategies_never_draw_an_invisible_character() -> None:
+    """
+    Drawn text excludes every character of `INVISIBLE`, also those that the
+    running Python's Unicode tables do not yet know as format characters
+    (U+13439 is unassigned in Unicode 14, Python 3.11's, and Cf in 15): such
+    a character once made `datasets()` build a Source its validator refused.
+    """
+    from sco_digital._drawing import _characters_of
+    from sco_digital._rules import INVISIBLE, control
+
+    excluded = _characters_of(INVISIBLE)
+    assert "\U00013439" in excluded
+    assert "\u00ad" in excluded
+    assert "\U000e007f" in excluded  # the end of the tags
+    assert all(control().match(c) for c in excluded)
