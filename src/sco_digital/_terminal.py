@@ -7,15 +7,17 @@ clipped with an ellipsis, widest first, down to their header's width, and
 then the optional columns are left out, last first. A key to copy (an id, a
 code) and a figure's words are never clipped. Written to a pipe or a file,
 a table keeps every cell whole, one line per record, so that ``wc -l``,
-``grep`` and ``cut`` see one record per line.
+``grep`` and ``cut`` see one record per line. `Output` is the one writer of
+the command line's output.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ._display import ViewColumn
@@ -139,3 +141,63 @@ def fields(record: Mapping[str, Any], width: int) -> str:
                 textwrap.fill(text, width, initial_indent="  - ", subsequent_indent="    ")
             )
     return "".join(f"{line}\n" for line in lines)
+
+
+# -- writing -------------------------------------------------------------------------
+
+
+class OutputFailed(Exception):  # noqa: N818 - internal signal
+    """Standard output cannot be written (other than a closed pipe)."""
+
+
+class Output:
+    """
+    Standard output for the commands. Characters its encoding cannot hold
+    are written as backslash escapes rather than failing half-way; a closed
+    pipe raises BrokenPipeError, any other failure `OutputFailed`.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.encoding: str = getattr(stream, "encoding", None) or "utf-8"
+
+    def holds(self, text: str) -> bool:
+        """Whether the encoding can hold every character of *text*."""
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    def write(self, text: str) -> int:
+        with self._failures():
+            try:
+                return int(self.stream.write(text))
+            except UnicodeEncodeError:  # raised before anything of *text* is written
+                escaped = text.encode(self.encoding, "backslashreplace")
+                return int(self.stream.write(escaped.decode(self.encoding)))
+
+    def flush(self) -> None:
+        with self._failures():
+            self.stream.flush()
+
+    def write_bytes(self, data: bytes) -> None:
+        """Write *data* as it is, past the encoding (to the text stream if it has no buffer)."""
+        buffer = getattr(self.stream, "buffer", None)
+        with self._failures():
+            if buffer is None:
+                self.stream.write(data.decode("utf-8"))
+                return
+            self.stream.flush()
+            buffer.write(data)
+            buffer.flush()
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _failures() -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputFailed(exc.strerror or str(exc)) from None

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from hostile.corrupt import edit
 from sco_digital import export
-from sco_digital.cli import _EXPORT_FORMATS as EXPORT_FORMATS
+from sco_digital._arguments import EXPORT_FORMATS
 from sco_digital.cli import main
 
 WORDS = [
