@@ -19,8 +19,11 @@ import pytest
 
 import sco_digital as sd
 
-# What `import sco_digital` and its commands need, found where this Python has them.
-PACKAGES = ("sco_digital", "attr", "attrs", "cattrs", "typing_extensions")
+# What `import sco_digital` and its commands need, found where this Python has them:
+# cattrs needs the exceptiongroup backport before Python 3.11.
+PACKAGES = ("sco_digital", "attr", "attrs", "cattrs", "typing_extensions") + (
+    ("exceptiongroup",) if sys.version_info < (3, 11) else ()
+)
 
 
 def vendor(directory: Path) -> Path:
