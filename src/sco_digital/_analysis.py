@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import polars as pl
 
     from ._indicator import Indicator
-    from ._records import Country, Membership, Project
+    from ._records import Country, Membership
 
 ColumnType = Literal["str", "list", "date", "float"]
 Row = dict[str, Any]
@@ -51,34 +51,6 @@ def _texts(values: Iterable[object]) -> list[str]:
     return sorted(found) if isinstance(values, frozenset) else found
 
 
-def _project_row(project: Project, _day: dt.date) -> Row:
-    return {
-        "id": project.id,
-        "name": project.name,
-        "kind": project.kind.value,
-        "status": project.status.value,
-        "started": _text(project.started),
-        "ended": _text(project.ended),
-        "start": None if project.started is None else project.started.earliest(),
-        "end": None if project.ended is None else project.ended.latest(),
-        "countries": sorted(project.countries),
-        "roles": _texts(project.participants),
-        "technologies": _texts(project.technologies),
-        "sectors": _texts(project.sectors),
-        "organizations": list(project.organizations),
-        "organization_roles": _texts(project.organization_roles),
-        "location": project.location,
-        "places": list(project.places),
-        "parent": project.parent,
-        "aliases": list(project.aliases),
-        "identifiers": _texts(project.identifiers),
-        "summary": project.summary,
-        "note": project.note,
-        "sources": list(project.sources),
-        "reviewed": project.reviewed,
-    }
-
-
 def held_on(country: Country, day: dt.date) -> Membership | None:
     """The membership *country* holds on *day*, or None."""
     return next((m for m in country.memberships if m.holds_on(day)), None)
@@ -89,50 +61,9 @@ def _membership_text(m: Membership) -> str:
     return f"{m.status.value} {m.since}{until}"
 
 
-def _country_row(country: Country, day: dt.date) -> Row:
-    held = held_on(country, day)
-    return {
-        "code": country.code,
-        "alpha3": country.alpha3,
-        "name": country.name,
-        "name_zh": country.name_zh,
-        "name_ru": country.name_ru,
-        "region": country.region.value,
-        "status": None if held is None else held.status.value,
-        "since": None if held is None else str(held.since),
-        "until": None if held is None else _text(held.until),
-        "memberships": [_membership_text(m) for m in country.memberships],
-        "aliases": list(country.aliases),
-        "localized_names": [f"{n.language}:{n.name}" for n in country.localized_names],
-        "sources": _country_sources(country),
-    }
-
-
 def _country_sources(country: Country) -> list[str]:
     parts: tuple[Any, ...] = (*country.memberships, *country.localized_names)
     return list(dict.fromkeys(s for part in parts for s in part.sources))
-
-
-def _indicator_row(indicator: Indicator, _day: dt.date) -> Row:
-    bounds = indicator.bounds()
-    return {
-        "id": indicator.id,
-        "subject": indicator.subject,
-        "metric": indicator.metric,
-        "label": indicator.label,
-        "value": indicator.value,
-        "unit": indicator.unit.value,
-        "qualifier": indicator.qualifier.value,
-        "text": figure_text(indicator),
-        "low": None if bounds is None else bounds.low,
-        "high": None if bounds is None else bounds.high,
-        "period": _text(indicator.period),
-        "period_end": _text(indicator.period_end),
-        "as_of": _text(indicator.as_of),
-        "note": indicator.note,
-        "sources": list(indicator.sources),
-        "reviewed": indicator.reviewed,
-    }
 
 
 def figure_text(indicator: Indicator) -> str:
@@ -160,50 +91,101 @@ def _plain_row(record: Any, _day: dt.date) -> Row:
     return row
 
 
-_PROJECT: dict[str, ColumnType] = {
-    **dict.fromkeys(("id", "name", "kind", "status", "started", "ended"), "str"),
-    **dict.fromkeys(("start", "end"), "date"),
-    **dict.fromkeys(
-        ("countries", "roles", "technologies", "sectors", "organizations", "organization_roles"),
-        "list",
-    ),
-    "location": "str",
-    "places": "list",
-    "parent": "str",
-    **dict.fromkeys(("aliases", "identifiers"), "list"),
-    **dict.fromkeys(("summary", "note"), "str"),
-    "sources": "list",
-    "reviewed": "str",
-}
-_COUNTRY: dict[str, ColumnType] = {
-    **dict.fromkeys(
-        ("code", "alpha3", "name", "name_zh", "name_ru", "region", "status", "since", "until"),
-        "str",
-    ),
-    **dict.fromkeys(("memberships", "aliases", "localized_names", "sources"), "list"),
-}
-_INDICATOR: dict[str, ColumnType] = {
-    **dict.fromkeys(("id", "subject", "metric", "label"), "str"),
-    "value": "float",
-    **dict.fromkeys(("unit", "qualifier", "text"), "str"),
-    **dict.fromkeys(("low", "high"), "float"),
-    **dict.fromkeys(("period", "period_end", "as_of", "note"), "str"),
-    "sources": "list",
-    "reviewed": "str",
-}
+_Column = tuple[str, ColumnType, Callable[[Any, dt.date], Any]]
+"""A column of an analysis table: its name, its type, and its value for a record on a day."""
+
+
+def _bound(indicator: Indicator, end: str) -> float | None:
+    bounds = indicator.bounds()
+    return None if bounds is None else getattr(bounds, end)
+
+
+def _held(field: str) -> Callable[[Country, dt.date], str | None]:
+    """The *field* of the membership a country holds on the day, as text."""
+
+    def value(country: Country, day: dt.date) -> str | None:
+        held = held_on(country, day)
+        return None if held is None else _text(getattr(held, field))
+
+    return value
+
+
+_PROJECT: tuple[_Column, ...] = (
+    ("id", "str", lambda p, _: p.id),
+    ("name", "str", lambda p, _: p.name),
+    ("kind", "str", lambda p, _: p.kind.value),
+    ("status", "str", lambda p, _: p.status.value),
+    ("started", "str", lambda p, _: _text(p.started)),
+    ("ended", "str", lambda p, _: _text(p.ended)),
+    ("start", "date", lambda p, _: None if p.started is None else p.started.earliest()),
+    ("end", "date", lambda p, _: None if p.ended is None else p.ended.latest()),
+    ("countries", "list", lambda p, _: sorted(p.countries)),
+    ("roles", "list", lambda p, _: _texts(p.participants)),
+    ("technologies", "list", lambda p, _: _texts(p.technologies)),
+    ("sectors", "list", lambda p, _: _texts(p.sectors)),
+    ("organizations", "list", lambda p, _: list(p.organizations)),
+    ("organization_roles", "list", lambda p, _: _texts(p.organization_roles)),
+    ("location", "str", lambda p, _: p.location),
+    ("places", "list", lambda p, _: list(p.places)),
+    ("parent", "str", lambda p, _: p.parent),
+    ("aliases", "list", lambda p, _: list(p.aliases)),
+    ("identifiers", "list", lambda p, _: _texts(p.identifiers)),
+    ("summary", "str", lambda p, _: p.summary),
+    ("note", "str", lambda p, _: p.note),
+    ("sources", "list", lambda p, _: list(p.sources)),
+    ("reviewed", "str", lambda p, _: p.reviewed),
+)
+_COUNTRY: tuple[_Column, ...] = (
+    ("code", "str", lambda c, _: c.code),
+    ("alpha3", "str", lambda c, _: c.alpha3),
+    ("name", "str", lambda c, _: c.name),
+    ("name_zh", "str", lambda c, _: c.name_zh),
+    ("name_ru", "str", lambda c, _: c.name_ru),
+    ("region", "str", lambda c, _: c.region.value),
+    ("status", "str", _held("status")),
+    ("since", "str", _held("since")),
+    ("until", "str", _held("until")),
+    ("memberships", "list", lambda c, _: [_membership_text(m) for m in c.memberships]),
+    ("aliases", "list", lambda c, _: list(c.aliases)),
+    ("localized_names", "list", lambda c, _: [f"{n.language}:{n.name}" for n in c.localized_names]),
+    ("sources", "list", lambda c, _: _country_sources(c)),
+)
+_INDICATOR: tuple[_Column, ...] = (
+    ("id", "str", lambda i, _: i.id),
+    ("subject", "str", lambda i, _: i.subject),
+    ("metric", "str", lambda i, _: i.metric),
+    ("label", "str", lambda i, _: i.label),
+    ("value", "float", lambda i, _: i.value),
+    ("unit", "str", lambda i, _: i.unit.value),
+    ("qualifier", "str", lambda i, _: i.qualifier.value),
+    ("text", "str", lambda i, _: figure_text(i)),
+    ("low", "float", lambda i, _: _bound(i, "low")),
+    ("high", "float", lambda i, _: _bound(i, "high")),
+    ("period", "str", lambda i, _: _text(i.period)),
+    ("period_end", "str", lambda i, _: _text(i.period_end)),
+    ("as_of", "str", lambda i, _: _text(i.as_of)),
+    ("note", "str", lambda i, _: i.note),
+    ("sources", "list", lambda i, _: list(i.sources)),
+    ("reviewed", "str", lambda i, _: i.reviewed),
+)
+
+
+def _rows_of(columns: tuple[_Column, ...]) -> Callable[[Any, dt.date], Row]:
+    return lambda record, day: {name: value(record, day) for name, _, value in columns}
 
 
 def _layout(cls: type) -> tuple[dict[str, ColumnType], Callable[[Any, dt.date], Row]]:
     from ._indicator import Indicator
     from ._records import Country, Project
 
-    known: dict[type, tuple[dict[str, ColumnType], Callable[[Any, dt.date], Row]]] = {
-        Project: (_PROJECT, _project_row),
-        Country: (_COUNTRY, _country_row),
-        Indicator: (_INDICATOR, _indicator_row),
+    known: dict[type, tuple[_Column, ...]] = {
+        Project: _PROJECT,
+        Country: _COUNTRY,
+        Indicator: _INDICATOR,
     }
     if cls in known:
-        return known[cls]
+        declared = known[cls]
+        return {name: kind for name, kind, _ in declared}, _rows_of(declared)
     columns: dict[str, ColumnType] = {
         f.name: "list" if str(f.type).startswith(("tuple", "frozenset")) else "str"
         for f in attrs.fields(cls)
