@@ -3,13 +3,14 @@ Draw the documentation's figures from the bundled data, with `sco_digital.plot`.
 
     python docs/figures.py [OUT_DIR]
 
-writes ``membership-timeline.svg``, ``projects-by-technology.svg`` and
-``projects-per-year.svg`` into OUT_DIR (default: ``docs/_static/figures``).
+writes ``membership-timeline.svg``, ``projects-by-technology.svg``,
+``projects-per-year.svg`` and ``projects-map.svg`` into OUT_DIR (default: ``docs/_static/figures``).
 Every Sphinx build runs this (see ``conf.py``), and the README shows the
 committed copies.
 
 Each SVG's description holds a fingerprint of what it shows: a hash of
-this script, of `sco_digital.plot` and of the numbers drawn.
+this script, of `sco_digital.plot`'s modules and base map, and of the
+numbers drawn.
 ``tests/docs/test_figures.py`` checks that the committed files carry the
 fingerprint of the current data and code, without needing matplotlib, so a
 data change that leaves them stale fails the tests.
@@ -35,11 +36,15 @@ OUT_DIR = Path(__file__).parent / "_static" / "figures"
 TIMELINE = "membership-timeline.svg"
 TECHNOLOGIES = "projects-by-technology.svg"
 PER_YEAR = "projects-per-year.svg"
+MAP = "projects-map.svg"
 DRAWN = {
     TIMELINE: plot.membership_timeline,
     TECHNOLOGIES: plot.technology_heatmap,
     PER_YEAR: plot.projects_per_year,
+    MAP: plot.project_map,
 }
+CODE = ("plot.py", "_plotting.py", "_map.py", "_basemap.geojson")
+"""The files of the package that draw the figures, besides the data."""
 FIGURES = tuple(DRAWN)
 STYLE = {
     "font.family": "DejaVu Sans",  # bundled with matplotlib: the same glyphs everywhere
@@ -67,9 +72,14 @@ def fingerprint(ds: sd.Dataset) -> str:
         "countries": sorted(per_country.items()),
         "counts": sorted([t.value, c, n] for (t, c), n in counts.items()),
         "years": sorted([y, t.value, n] for (y, t), n in plot.yearly_counts(ds).items()),
+        "places": sorted(
+            [p.id, p.longitude, p.latitude, p.precision.value, g.value, n]
+            for (p, g), n in plot.place_counts(ds).items()
+        ),
     }
     digest = hashlib.sha256()
-    for code in (Path(__file__), Path(plot.__file__)):
+    package = Path(plot.__file__).parent
+    for code in (Path(__file__), *(package / name for name in CODE)):
         digest.update(code.read_text(encoding="utf-8").replace("\r\n", "\n").encode())
     digest.update(json.dumps(drawn, sort_keys=True).encode())
     return digest.hexdigest()

@@ -173,15 +173,17 @@ def vocabularies_section(_: Dataset) -> str:
                 term.label,
                 term.definition,
                 ", ".join(f"`{alias}`" for alias in term.aliases),
+                *([f"`{term.group.value}`"] if isinstance(term, Technology) else []),
             )
             for term in vocabulary
         ]
+        head = ("Slug", "Label", "Definition", "Aliases")
         parts += [
             f"### `{vocabulary.__name__}`",
             "",
             _summary(vocabulary),
             "",
-            _table(("Slug", "Label", "Definition", "Aliases"), rows),
+            _table((*head, "Group") if vocabulary is Technology else head, rows),
             "",
         ]
     return "\n".join(parts).rstrip()

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
         SourceKind,
         Status,
         Technology,
+        TechnologyGroup,
         Unit,
         Vocabulary,
     )
@@ -88,6 +89,7 @@ __all__ = [
     "SourceKind",
     "Status",
     "Technology",
+    "TechnologyGroup",
     "Unit",
     "UnknownKeyError",
     "Vocabulary",

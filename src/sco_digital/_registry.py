@@ -35,6 +35,7 @@ from .models import (
     SourceKind,
     Status,
     Technology,
+    TechnologyGroup,
     Unit,
     Vocabulary,
 )
@@ -89,6 +90,7 @@ VOCABULARIES: tuple[type[Vocabulary], ...] = (
     Status,
     Region,
     Technology,
+    TechnologyGroup,
     Sector,
     ProjectKind,
     ProjectStatus,

@@ -8,6 +8,9 @@ each vocabulary is a plain enum class.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from ._vocabulary import Vocabulary
 
 __all__ = [
@@ -24,6 +27,7 @@ __all__ = [
     "SourceKind",
     "Status",
     "Technology",
+    "TechnologyGroup",
     "Unit",
 ]
 
@@ -68,6 +72,78 @@ class Status(Vocabulary):
         ),
         ("sco partner", "partner state"),
     )
+
+
+class TechnologyGroup(Vocabulary):
+    """
+    Seven broad groups of technologies, for maps and charts where a colour
+    per `Technology` would be too many. Each technology is in exactly one
+    group (`Technology.group`); a group lists its own (`technologies`).
+
+    .. versionadded:: 0.2.0
+    """
+
+    CONNECTIVITY = (
+        "connectivity",
+        "Connectivity",
+        "Networks that carry data: fibre-optic cables, mobile networks and 5G.",
+        ("telecommunications", "networks"),
+    )
+    SPACE = (
+        "space",
+        "Space and geospatial",
+        (
+            "Satellites for navigation, communication and Earth observation, and "
+            "the surveying and mapping built on them."
+        ),
+        ("satellites", "space and geospatial"),
+    )
+    DATA = (
+        "data",
+        "Data, cloud and security",
+        "Data centres, cloud computing, big data, data sharing and cybersecurity.",
+        ("data and cloud", "data, cloud and security"),
+    )
+    EMERGING = (
+        "emerging",
+        "AI and emerging technologies",
+        (
+            "Artificial intelligence, blockchain, robotics, the Internet of Things, "
+            "virtual reality, electronics and software."
+        ),
+        ("emerging technologies", "frontier technologies"),
+    )
+    ECONOMY = (
+        "economy",
+        "Digital economy and trade",
+        "E-commerce, digital payments, digital trade facilitation, smart logistics and start-ups.",
+        ("digital economy", "digital trade"),
+    )
+    PUBLIC = (
+        "public",
+        "Public services and digitalisation",
+        (
+            "E-government, electronic signatures, smart cities and transport, "
+            "telemedicine, and broad programmes to digitise an economy or administration."
+        ),
+        ("public services", "digital government"),
+    )
+    SKILLS = (
+        "skills",
+        "Skills and education",
+        "Vocational training and e-learning.",
+        ("education", "training", "capacity building"),
+    )
+
+    @property
+    def technologies(self) -> tuple[Technology, ...]:
+        """
+        The technologies in this group.
+
+        >>> [t.label for t in TechnologyGroup.CONNECTIVITY.technologies]
+        ['Fibre optics', 'Mobile networks', '5G']
+        """
+        return _TECHNOLOGIES[self]
 
 
 class Technology(Vocabulary):
@@ -421,6 +497,16 @@ class Technology(Vocabulary):
             "tvet",
         ),
     )
+
+    @property
+    def group(self) -> TechnologyGroup:
+        """
+        The `TechnologyGroup` this technology belongs to.
+
+        >>> Technology.FIBER_OPTICS.group.label
+        'Connectivity'
+        """
+        return _GROUP_OF[self]
 
 
 class Sector(Vocabulary):
@@ -1196,3 +1282,59 @@ class Precision(Vocabulary):
         ),
         ("national",),
     )
+
+
+_TECHNOLOGIES: Mapping[TechnologyGroup, tuple[Technology, ...]] = MappingProxyType(
+    {
+        TechnologyGroup.CONNECTIVITY: (
+            Technology.FIBER_OPTICS,
+            Technology.MOBILE_NETWORKS,
+            Technology.FIVE_G,
+        ),
+        TechnologyGroup.SPACE: (
+            Technology.SATELLITE_NAVIGATION,
+            Technology.SATELLITE_SERVICES,
+            Technology.GEOSPATIAL,
+        ),
+        TechnologyGroup.DATA: (
+            Technology.DATA_CENTERS,
+            Technology.CLOUD_COMPUTING,
+            Technology.BIG_DATA,
+            Technology.DATA_SHARING,
+            Technology.CYBERSECURITY,
+        ),
+        TechnologyGroup.EMERGING: (
+            Technology.ARTIFICIAL_INTELLIGENCE,
+            Technology.BLOCKCHAIN,
+            Technology.BRAIN_COMPUTER_INTERFACE,
+            Technology.ELECTRONICS,
+            Technology.INDUSTRIAL_INTERNET,
+            Technology.IOT,
+            Technology.ROBOTICS,
+            Technology.SOFTWARE,
+            Technology.VIRTUAL_REALITY,
+        ),
+        TechnologyGroup.ECONOMY: (
+            Technology.E_COMMERCE,
+            Technology.LIVESTREAM_COMMERCE,
+            Technology.DIGITAL_PAYMENTS,
+            Technology.TRADE_FACILITATION,
+            Technology.SMART_LOGISTICS,
+            Technology.STARTUPS,
+        ),
+        TechnologyGroup.PUBLIC: (
+            Technology.E_GOVERNMENT,
+            Technology.E_SIGNATURE,
+            Technology.SMART_CITY,
+            Technology.INTELLIGENT_TRANSPORT,
+            Technology.TELEMEDICINE,
+            Technology.DIGITAL_TRANSFORMATION,
+        ),
+        TechnologyGroup.SKILLS: (
+            Technology.VOCATIONAL_TRAINING,
+            Technology.E_LEARNING,
+        ),
+    }
+)
+# Each technology's group, declared once; tests check every technology is in exactly one.
+_GROUP_OF = {t: group for group, members in _TECHNOLOGIES.items() for t in members}

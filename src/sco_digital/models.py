@@ -44,6 +44,7 @@ from ._terms import (
     SourceKind,
     Status,
     Technology,
+    TechnologyGroup,
     Unit,
 )
 from ._vocabulary import Vocabulary
@@ -76,6 +77,7 @@ __all__ = [
     "SourceKind",
     "Status",
     "Technology",
+    "TechnologyGroup",
     "Unit",
     "Vocabulary",
 ]

@@ -5,12 +5,13 @@ Each function takes a `Dataset` (default: the bundled one) and returns a
 `matplotlib.figure.Figure`, drawn without pyplot: show it in a notebook by
 leaving it as a cell's last value, or save it with ``figure.savefig(path)``.
 The numbers each plot draws come from a function of their own
-(`membership_periods`, `technology_counts`, `yearly_counts`), so they can be
+(`membership_periods`, `technology_counts`, `yearly_counts`, `place_counts`), so they can be
 checked or put in a table.
 
 - `membership_timeline`: one row per country, coloured by SCO status.
 - `technology_heatmap`: projects per technology and participating country.
 - `projects_per_year`: projects started each year, stacked by technology.
+- `project_map`: projects at their places on a base map, by technology group.
 
 Every function takes a date range (*start*, *end*: a `datetime.date` or a
 "YYYY-MM-DD" str) and subsets (*countries*: codes, names or aliases;
@@ -29,31 +30,34 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from . import _coerce
+from . import _plotting
+from ._map import GROUP_COLOURS, MAP_EXTENT, place_counts, project_map
 from ._optional import require as _require
+from ._plotting import FOUNDED, data_date
 from .models import Status, Technology
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from .dataset import Dataset
-    from .models import Country, Project
+    from .models import Country
 
 __all__ = [
     "COLOURS",
     "FOUNDED",
+    "GROUP_COLOURS",
+    "MAP_EXTENT",
     "Period",
     "data_date",
     "membership_periods",
     "membership_timeline",
+    "place_counts",
+    "project_map",
     "projects_per_year",
     "technology_counts",
     "technology_heatmap",
     "yearly_counts",
 ]
-
-FOUNDED = dt.date(2001, 1, 1)
-"""Where a timeline starts by default: the year the SCO was founded."""
 
 COLOURS = {
     Status.MEMBER: "#0072B2",
@@ -70,52 +74,6 @@ _OTHERS = "#999999"
 
 Period = tuple[Status, dt.date, dt.date]
 """A status held from the first day to the second (exclusive)."""
-
-
-def _dataset(ds: Dataset | None) -> Dataset:
-    if ds is None:
-        from ._loader import load
-
-        return load()
-    return ds
-
-
-def data_date(ds: Dataset) -> dt.date:
-    """
-    The day the data version names ("2026.11.30" is 30 November 2026), or
-    today for data without a version.
-    """
-    if ds.data_version is None:
-        return dt.date.today()  # noqa: DTZ011 - a calendar day
-    year, month, day = (int(part) for part in ds.data_version.split(".")[:3])
-    return dt.date(year, month, day)
-
-
-def _range(
-    ds: Dataset, start: dt.date | str | None, end: dt.date | str | None
-) -> tuple[dt.date, dt.date]:
-    first = FOUNDED if start is None else _coerce.as_day(start, "start")
-    last = data_date(ds) if end is None else _coerce.as_day(end, "end")
-    if last <= first:
-        msg = f"end ({last}) is not after start ({first})"
-        raise ValueError(msg)
-    return first, last
-
-
-def _countries(ds: Dataset, countries: Iterable[str | Country] | None) -> list[Country]:
-    if countries is None:
-        return list(ds.countries)
-    if isinstance(countries, str):
-        raise _coerce.wrong_type("countries", "a list of countries", countries)
-    return list(dict.fromkeys(ds.country(c) for c in countries))
-
-
-def _technologies(technologies: Iterable[str | Technology] | None) -> list[Technology] | None:
-    if technologies is None:
-        return None
-    if isinstance(technologies, str):
-        raise _coerce.wrong_type("technologies", "a list of technologies", technologies)
-    return list(dict.fromkeys(Technology.lookup(t, "technologies") for t in technologies))
 
 
 def membership_periods(
@@ -144,10 +102,10 @@ def membership_periods(
         ValueError: *end* is not after *start*, or a date is not a real day.
         UnknownKeyError: A country is unknown.
     """
-    ds = _dataset(ds)
-    first, last = _range(ds, start, end)
+    ds = _plotting.dataset(ds)
+    first, last = _plotting.day_range(ds, start, end)
     rows = []
-    for country in _countries(ds, countries):
+    for country in _plotting.pick_countries(ds, countries):
         periods = [
             (
                 m.status,
@@ -162,30 +120,6 @@ def membership_periods(
 
 def _first_day(country: Country) -> dt.date:
     return min((m.since.earliest() for m in country.memberships), default=dt.date.max)
-
-
-def _started_in(project: Project, first: dt.date | None, last: dt.date | None) -> bool:
-    if first is None and last is None:
-        return True
-    if project.started is None:
-        return False
-    day = project.started.earliest()
-    return (first is None or day >= first) and (last is None or day <= last)
-
-
-def _chosen(
-    ds: Dataset,
-    start: dt.date | str | None,
-    end: dt.date | str | None,
-    countries: Iterable[str | Country] | None,
-    technologies: Iterable[str | Technology] | None,
-) -> tuple[list[Project], set[str], list[Technology] | None]:
-    first = None if start is None else _coerce.as_day(start, "start")
-    last = None if end is None else _coerce.as_day(end, "end")
-    codes = {c.code for c in _countries(ds, countries)}
-    wanted = _technologies(technologies)
-    projects = [p for p in ds.projects if _started_in(p, first, last)]
-    return projects, codes, wanted
 
 
 def technology_counts(
@@ -217,8 +151,8 @@ def technology_counts(
         UnknownKeyError: A country or technology is unknown.
         ValueError: A date is not a real day.
     """
-    ds = _dataset(ds)
-    projects, codes, wanted = _chosen(ds, start, end, countries, technologies)
+    ds = _plotting.dataset(ds)
+    projects, codes, wanted = _plotting.chosen(ds, start, end, countries, technologies)
     counts: Counter[tuple[Technology, str]] = Counter()
     per_technology: Counter[Technology] = Counter()
     per_country: Counter[str] = Counter()
@@ -260,8 +194,8 @@ def yearly_counts(
         UnknownKeyError: A country or technology is unknown.
         ValueError: A date is not a real day.
     """
-    ds = _dataset(ds)
-    projects, codes, wanted = _chosen(ds, start, end, countries, technologies)
+    ds = _plotting.dataset(ds)
+    projects, codes, wanted = _plotting.chosen(ds, start, end, countries, technologies)
     return Counter(
         (p.started.year, t)
         for p in projects
@@ -269,13 +203,6 @@ def yearly_counts(
         for t in p.technologies
         if wanted is None or t in wanted
     )
-
-
-def _figure(caller: str, width: float, height: float) -> Figure:
-    _require("matplotlib", caller)
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=(width, height), layout="constrained")
 
 
 def membership_timeline(
@@ -303,10 +230,10 @@ def membership_timeline(
         ValueError: *end* is not after *start*, or a date is not a real day.
         UnknownKeyError: A country is unknown.
     """
-    ds = _dataset(ds)
+    ds = _plotting.dataset(ds)
     rows = membership_periods(ds, start=start, end=end, countries=countries)
-    first, last = _range(ds, start, end)
-    figure = _figure("membership_timeline", 9, 1.86 + 0.22 * len(rows))
+    first, last = _plotting.day_range(ds, start, end)
+    figure = _plotting.figure("membership_timeline", 9, 1.86 + 0.22 * len(rows))
     from matplotlib.patches import Patch
 
     dates: Any = _require("matplotlib.dates", "membership_timeline")  # untyped functions
@@ -366,7 +293,7 @@ def technology_heatmap(
         UnknownKeyError: A country or technology is unknown.
         ValueError: No project matches, or a date is not a real day.
     """
-    ds = _dataset(ds)
+    ds = _plotting.dataset(ds)
     per_technology, per_country, counts = technology_counts(
         ds, start=start, end=end, countries=countries, technologies=technologies
     )
@@ -377,9 +304,9 @@ def technology_heatmap(
     columns = sorted(per_country, key=lambda c: (-per_country[c], c))
     grid = [[counts[t, c] for c in columns] for t in rows]
     figure = (
-        _figure("technology_heatmap", 9, 10)  # the docs' figure
+        _plotting.figure("technology_heatmap", 9, 10)  # the docs' figure
         if countries is None and technologies is None
-        else _figure(
+        else _plotting.figure(
             "technology_heatmap", max(6.0, 2.5 + 0.3 * len(columns)), 1.5 + 0.3 * len(rows)
         )
     )
@@ -452,7 +379,7 @@ def projects_per_year(  # noqa: PLR0913 - the filters of the others, and top
     if not 1 <= top <= len(_SERIES):
         msg = f"top must be 1 to {len(_SERIES)}, not {top!r}"
         raise ValueError(msg)
-    ds = _dataset(ds)
+    ds = _plotting.dataset(ds)
     counts = yearly_counts(ds, start=start, end=end, countries=countries, technologies=technologies)
     if not counts:
         msg = "no project with a start date matches the technologies, countries and dates given"
@@ -471,7 +398,7 @@ def projects_per_year(  # noqa: PLR0913 - the filters of the others, and top
     ]
     if any(rest):
         series.append((f"other technologies ({sum(rest)})", _OTHERS, rest))
-    figure = _figure("projects_per_year", 9, 5)
+    figure = _plotting.figure("projects_per_year", 9, 5)
     axes: Any = figure.add_subplot()
     bottom = [0] * len(years)
     for label, colour, values in series:

@@ -28,6 +28,7 @@ ROOT = Path(__file__).parents[2]
 PACKAGE = ROOT / "src" / "sco_digital"
 WHEEL_MUST_HOLD = (
     "sco_digital/py.typed",
+    "sco_digital/_basemap.geojson",
     *(
         f"sco_digital/data/{name}.json"
         for name in (
@@ -36,6 +37,7 @@ WHEEL_MUST_HOLD = (
             "indicators",
             "manifest",
             "organizations",
+            "places",
             "projects",
             "sources",
         )

@@ -28,6 +28,7 @@ from sco_digital import (
     SourceKind,
     Status,
     Technology,
+    TechnologyGroup,
     Unit,
     UnknownKeyError,
     Vocabulary,
@@ -39,6 +40,7 @@ D = PartialDate.parse
 VOCABULARIES = [
     Status,
     Technology,
+    TechnologyGroup,
     Sector,
     ProjectKind,
     ProjectStatus,
@@ -192,6 +194,20 @@ class TestVocabularies:
             assert term.label
             assert term.definition.endswith(".")
             assert term.definition.count(". ") == 0, term
+
+    def test_every_technology_is_in_one_group(self) -> None:
+        """The groups split the technologies: each in exactly one, none left out."""
+        members = [t for group in TechnologyGroup for t in group.technologies]
+        assert sorted(Technology, key=str) == sorted(members, key=str)
+        for group in TechnologyGroup:
+            assert all(t.group is group for t in group.technologies)
+        assert TechnologyGroup.SPACE is Technology.SATELLITE_NAVIGATION.group
+        assert [7, 34] == [len(TechnologyGroup), len(members)]
+
+    def test_groups_are_looked_up_like_terms(self) -> None:
+        assert TechnologyGroup.DATA is TechnologyGroup.lookup("Data, cloud and security")
+        with pytest.raises(UnknownKeyError, match="connectivty"):
+            TechnologyGroup.lookup("connectivty")
 
     def test_members_are_strings(self) -> None:
         """Members compare and format as their slug."""

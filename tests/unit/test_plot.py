@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import sys
 from collections import Counter
+from collections.abc import Sequence
+from typing import Any
 
+import attrs
 import pytest
+from matplotlib.collections import PatchCollection, PathCollection
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.path import Path
+from matplotlib.transforms import Bbox
 
 import mini
 import sco_digital as sd
@@ -136,3 +146,142 @@ class TestFigures:
             match=r"^projects_per_year\(\) needs matplotlib: pip install 'sco-digital\[plot\]'$",
         ):
             plot.projects_per_year()
+
+
+@pytest.fixture(scope="module")
+def placed() -> sd.Dataset:
+    """The mini dataset with places: two cities and a country drawn at its capital."""
+    ds = mini.dataset()
+    uzbekistan = sd.Place(
+        id="uzbekistan",
+        name="Uzbekistan",
+        country="UZ",
+        latitude=41.26465,
+        longitude=69.21627,
+        precision=sd.Precision.COUNTRY,
+        sources=("seed",),
+    )
+    where = {"cable": ("bishkek", "tashkent"), "center-branch": ("tashkent",)}
+    where["forum-2021"] = ("uzbekistan",)
+    projects = [attrs.evolve(p, places=where.get(p.id, ())) for p in ds.projects]
+    return attrs.evolve(ds, projects=projects, places=[*ds.places, uzbekistan])
+
+
+def _wedges(figure: Figure) -> dict[tuple[tuple[float, float], int], Sequence[Path]]:
+    """The wedges drawn at each position, in points around it, by position and number."""
+    drawn = {}
+    for collection in figure.axes[0].collections:
+        if isinstance(collection, PatchCollection):
+            offsets: Any = collection.get_offsets()
+            paths = collection.get_paths()
+            drawn[(float(offsets[0][0]), float(offsets[0][1])), len(paths)] = paths
+    return drawn
+
+
+def _reach(paths: Sequence[Path]) -> float:
+    """How far the wedges reach: the radius of a whole pie or ring."""
+    return max(Bbox.union([p.get_extents() for p in paths]).extents)
+
+
+class TestMap:
+    def test_counts(self, placed: sd.Dataset) -> None:
+        """A project counts once at each of its places for each group of its technologies."""
+        g = sd.TechnologyGroup
+        assert Counter(
+            {
+                ("bishkek", g.CONNECTIVITY): 1,
+                ("tashkent", g.CONNECTIVITY): 1,
+                ("tashkent", g.DATA): 1,
+                ("tashkent", g.SKILLS): 1,
+                ("uzbekistan", g.CONNECTIVITY): 1,
+                ("uzbekistan", g.ECONOMY): 1,
+            }
+        ) == Counter({(p.id, group): n for (p, group), n in plot.place_counts(placed).items()})
+
+    def test_counts_take_the_filters(self, placed: sd.Dataset) -> None:
+        def ids(**filters: Any) -> set[tuple[str, str]]:
+            return {(p.id, g.value) for p, g in plot.place_counts(placed, **filters)}
+
+        assert {("uzbekistan", "connectivity")} == ids(technologies=["5G"])
+        assert {("bishkek", "connectivity"), ("tashkent", "connectivity")} == ids(countries=["KG"])
+        # the cable has no start date, the forum started in 2021
+        assert {("tashkent", "data"), ("tashkent", "skills")} == ids(start="2022-01-01")
+
+    def test_the_bundled_map_counts_every_placed_project(self, bundled: sd.Dataset) -> None:
+        placed = [p for p in bundled.projects if p.places and p.technologies]
+        title = plot.project_map(bundled).axes[0].get_title()
+        places = {i for p in placed for i in p.places}
+        assert title.startswith(f"{len(placed)} projects at {len(places)} places,")
+        assert places == {p.id for p, _ in plot.place_counts(bundled)}
+
+    def test_pies_and_rings(self, placed: sd.Dataset) -> None:
+        """A pie per city, a ring around the capital's pie for the country; areas follow counts."""
+        figure = plot.project_map(placed)
+        assert "3 projects at 3 places, by technology group (data 2025.08.29)" == (
+            figure.axes[0].get_title()
+        )
+        drawn = _wedges(figure)
+        bishkek, tashkent = (74.59, 42.87), (69.21627, 41.26465)
+        assert {(bishkek, 1), (tashkent, 3), (tashkent, 2)} == set(drawn)
+        pie = 4 * math.sqrt(3)  # Tashkent's three projects
+        assert _reach(drawn[bishkek, 1]) == pytest.approx(4.0)
+        assert _reach(drawn[tashkent, 3]) == pytest.approx(pie)
+        ring = drawn[tashkent, 2]  # Uzbekistan's two projects, around Tashkent's pie
+        inner = pie + 0.8
+        outer = math.sqrt(inner**2 + 2 * 4.0**2)  # the area of two projects' pie
+        assert _reach(ring) == pytest.approx(outer)
+        for radius, inside in [(inner - 0.05, False), (inner + 0.05, True), (outer + 0.05, False)]:
+            assert inside == any(p.contains_point((0, radius)) for p in ring), radius
+
+    def test_legend(self, placed: sd.Dataset) -> None:
+        legend = plot.project_map(placed).legends[0]
+        assert [
+            "Connectivity (3)",
+            "Data, cloud and security (1)",
+            "Digital economy and trade (1)",
+            "Skills and education (1)",
+            "1 project",
+            "4 projects",
+            "only the country is known (at its capital)",
+        ] == [t.get_text() for t in legend.get_texts()]
+
+    def test_the_sco_countries_are_shaded(self, placed: sd.Dataset) -> None:
+        countries = next(
+            c for c in plot.project_map(placed).axes[0].collections if isinstance(c, PathCollection)
+        )
+        facecolors: Any = countries.get_facecolor()
+        shades = Counter(to_hex(colour) for colour in facecolors)
+        # mini's five countries: China, Kyrgyzstan, Uzbekistan, Belarus and Laos
+        assert 5 == shades["#e3dfd3"]
+
+    def test_places_outside_the_extent(self, placed: sd.Dataset) -> None:
+        axes = plot.project_map(placed, extent=(70, 40, 80, 45)).axes[0]
+        assert axes.get_title().endswith("\n2 of the places lie outside the map")
+        assert ((70.0, 80.0), (40.0, 45.0)) == (axes.get_xlim(), axes.get_ylim())
+
+    @pytest.mark.parametrize(
+        ("extent", "message"),
+        [
+            ((80, 40, 70, 45), "extent must have -180 <= west < east <= 180"),
+            ((0, 50, 10, 50), "extent must have -180 <= west < east <= 180"),
+            ((0, 0, 200, 10), "extent must have -180 <= west < east <= 180"),
+            ((0, 0, 10), "extent must be four numbers (west, south, east, north), not (0, 0, 10)"),
+            ("west", "extent must be four numbers (west, south, east, north), not 'west'"),
+            ((0, 0, "x", 10), "extent must be four numbers"),
+        ],
+    )
+    def test_bad_extent(self, placed: sd.Dataset, extent: Any, message: str) -> None:
+        with pytest.raises(ValueError, match=f"^{re.escape(message)}"):
+            plot.project_map(placed, extent=extent)
+
+    def test_nothing_to_draw(self, placed: sd.Dataset) -> None:
+        with pytest.raises(
+            ValueError,
+            match="^no project with a place matches the technologies, countries and dates given$",
+        ):
+            plot.project_map(placed, start="1990-01-01", end="1990-12-31")
+
+    def test_without_matplotlib(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setitem(sys.modules, "matplotlib", None)
+        with pytest.raises(ImportError, match=r"^project_map\(\) needs matplotlib"):
+            plot.project_map()
