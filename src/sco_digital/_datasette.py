@@ -25,6 +25,7 @@ from typing import Any
 from ._about import LICENSE, LICENSE_URL, TITLE
 from .dataset import Dataset
 from .export import TABLES, Column, write_sqlite
+from .models import Source
 
 __all__ = ["DATABASE", "build", "metadata"]
 
@@ -55,6 +56,14 @@ EXTRA_COLUMNS: Mapping[str, tuple[Column, ...]] = {
             "integer",
             "The year it began, from started (explorer only).",
             required=False,
+        ),
+    ),
+    "sources": (
+        Column(
+            "label",
+            "string",
+            "How the explorer names the source where a record cites it: its title, or where"
+            " none was visible, its publisher and date (explorer only).",
         ),
     ),
 }
@@ -115,7 +124,7 @@ LABELS: Mapping[str, str] = {
     "countries": "name",
     "organizations": "name",
     "projects": "name",
-    "sources": "title",
+    "sources": "label",
     "indicators": "label",
     "conflicts": "topic",
 }
@@ -180,6 +189,14 @@ def _search_rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
         )
 
 
+def _source_label(source: Source) -> str:
+    """The source's title, or its publisher and date where no title was visible."""
+    if source.title:
+        return source.title
+    when = f", {source.published}" if source.published else ""
+    return f"{source.publisher}{when} (untitled)"
+
+
 def _terms() -> Iterator[tuple[str, str, str, str]]:
     seen = set()
     for table in TABLES.values():
@@ -208,13 +225,18 @@ def build(ds: Dataset, directory: Path) -> Path:
     connection = sqlite3.connect(path)
     try:
         with connection:
-            for column in EXTRA_COLUMNS["projects"]:
-                kind = "INTEGER" if column.type == "integer" else "TEXT"
-                connection.execute(f'ALTER TABLE projects ADD COLUMN "{column.name}" {kind}')
+            for table, columns in EXTRA_COLUMNS.items():
+                for column in columns:
+                    kind = "INTEGER" if column.type == "integer" else "TEXT"
+                    connection.execute(f'ALTER TABLE {table} ADD COLUMN "{column.name}" {kind}')
             connection.executemany(
                 "UPDATE projects SET aliases = ?, countries = ?, technologies = ?, sectors = ?,"
                 " year = ? WHERE id = ?",
                 _project_rows(ds),
+            )
+            connection.executemany(
+                "UPDATE sources SET label = ? WHERE id = ?",
+                ((_source_label(source), source.id) for source in ds.sources),
             )
             connection.execute(
                 "CREATE TABLE terms (vocabulary TEXT NOT NULL, term TEXT NOT NULL,"

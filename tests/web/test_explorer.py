@@ -51,6 +51,16 @@ class TestDatabase:
             rows = db.execute(f'SELECT {", ".join(columns)} FROM "{name}"').fetchall()  # noqa: S608
             assert [dict(row) for row in rows] == to_records(DS, name), name
 
+    def test_sources_are_named_by_title_or_publisher(self, db: sqlite3.Connection) -> None:
+        """Where a record cites an untitled source, the explorer shows its publisher and date."""
+        labels = dict(db.execute("SELECT id, label FROM sources").fetchall())
+        assert "24.kg, 2025-09-01 (untitled)" == labels["24kg-341784"]
+        assert "NetEase News (untitled)" == labels["163-scoda-platform"]
+        titled = next(s for s in DS.sources if s.title)
+        assert titled.title == labels[titled.id]
+        assert len(DS.sources) == len(labels)
+        assert all(labels.values())
+
     def test_project_columns_for_facets(self, db: sqlite3.Connection) -> None:
         row = db.execute(
             "SELECT aliases, countries, technologies, sectors, year FROM projects"
