@@ -1,10 +1,13 @@
 """
-Propose places for the projects' locations from GeoNames, and write the
-countries' bounding boxes (maintainers only; never run at build or test time).
+Propose places for the projects' locations from GeoNames, write the
+countries' bounding boxes, and fill the places' Chinese and Russian names
+from the Unicode CLDR (maintainers only; never run at build or test time).
 
-    pip install -e '.[places]'
+    pip install -e '.[places,names]'
     python scripts/places.py propose > proposals.json
     python scripts/places.py bounds NE_110M_ADMIN_0_COUNTRIES.shp > src/sco_digital/_bounds.py
+    python scripts/places.py names            # fill places.json
+    python scripts/places.py names --check    # exit 1 if it would change
 
 ``propose`` reads each project's free-text ``location`` (``"Karamay, Xinjiang,
 China"``, ``"Karachi and Gwadar, Pakistan; Zafarana, Egypt"``), looks each named
@@ -20,6 +23,13 @@ where the project's own sources name it. Nothing is written to the data.
 ``bounds`` prints `_bounds.py` from Natural Earth's 1:110m Admin 0 - Countries
 shapefile (read with ``pyshp``); countries too small for that scale (Bahrain,
 the Maldives) get the box of their GeoNames populated places.
+
+``names`` fills each place's empty ``name_zh`` (CLDR locale ``zh``, simplified
+Chinese) and ``name_ru`` (locale ``ru``) from Unicode CLDR 49 as Babel 2.19.0
+ships it, and adds the source ``unicode-cldr-49`` to a place it names (see
+`cldr_names` for which places CLDR names). A name already there is kept; where
+CLDR gives another, the script says so. GeoNames' bundled cities carry no
+names by language, so nothing else fills these fields.
 """
 
 from __future__ import annotations
@@ -30,10 +40,15 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+from sco_digital._json import dumps
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "sco_digital" / "data"
 GEONAMES_SOURCE = "geonames-gazetteer"
+CLDR_SOURCE = "unicode-cldr-49"
+NAME_LANGUAGES = ("zh", "ru")
+"""The CLDR locales of a place's ``name_zh`` and ``name_ru``."""
 PAD = 0.25
 """Degrees added on every side of a box: 1:110m coastlines are generalised."""
 
@@ -192,6 +207,115 @@ def _bounds(shapefile_path: str) -> int:
     return 0
 
 
+class Cldr(Protocol):
+    """The CLDR names `cldr_names` reads (Babel's in `_Babel`)."""
+
+    def territory(self, language: str, code: str) -> str | None:
+        """The name of the territory *code* (ISO alpha-2) in *language*, or None."""
+
+    def exemplar_city(self, language: str, zone: str) -> str | None:
+        """The exemplar city of the time zone *zone* (IANA id) in *language*, or None."""
+
+
+class _Babel:
+    """Unicode CLDR 49 as Babel 2.19.0 ships it."""
+
+    def territory(self, language: str, code: str) -> str | None:
+        from babel import Locale
+
+        name: str | None = Locale.parse(language).territories.get(code)
+        return name
+
+    def exemplar_city(self, language: str, zone: str) -> str | None:
+        """
+        CLDR leaves most English exemplar cities to be derived from the zone
+        id (``Asia/Samarkand``: Samarkand), as Babel's get_timezone_location
+        does; a Chinese or Russian one counts only where the locale's data
+        has it, never that Latin fallback.
+        """
+        from babel import Locale
+        from babel.core import get_global
+        from babel.dates import get_timezone_location
+
+        canonical = get_global("zone_aliases").get(zone, zone)
+        if language == "en":
+            return get_timezone_location(canonical, "en", return_city=True)
+        city: str | None = Locale.parse(language).time_zones.get(canonical, {}).get("city")
+        return city
+
+
+def cldr_names(place: dict[str, Any], city: dict[str, Any] | None, cldr: Cldr) -> dict[str, str]:
+    """
+    The names CLDR gives *place*, by language of `NAME_LANGUAGES`. A place
+    of precision country gets its territory's names. Any other place gets
+    names only if it is the exemplar city of a time zone: *city*, its
+    GeoNames record, names a zone whose English exemplar city is the
+    place's name or its GeoNames name. A town in another city's zone gets
+    nothing (Bukhara lies in Asia/Samarkand: Samarkand's names are not its).
+    """
+    if place["precision"] == "country":
+        found = {
+            language: cldr.territory(language, place["country"]) for language in NAME_LANGUAGES
+        }
+    elif city is None or cldr.exemplar_city("en", city["timezone"]) not in {
+        place["name"],
+        city["name"],
+    }:
+        return {}
+    else:
+        found = {
+            language: cldr.exemplar_city(language, city["timezone"]) for language in NAME_LANGUAGES
+        }
+    return {language: name for language, name in found.items() if name}
+
+
+def fill_names(place: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """
+    Fill *place*'s empty ``name_<language>`` fields from *names* (CLDR's),
+    citing CLDR where one is filled; keep a name already there. Returns a
+    line for each kept name that CLDR gives otherwise.
+    """
+    kept = []
+    filled = False
+    for language, name in names.items():
+        field = f"name_{language}"
+        if place[field] is None:
+            place[field] = name
+            filled = True
+        elif place[field] != name:
+            kept.append(f"{place['id']}: kept {field} {place[field]!r}; CLDR gives {name!r}")
+    if filled and CLDR_SOURCE not in place["sources"]:
+        place["sources"] = [*place["sources"], CLDR_SOURCE]
+    return kept
+
+
+def _names(*, check: bool) -> int:
+    path = DATA / "places.json"
+    text = path.read_text(encoding="utf-8")
+    places = json.loads(text)
+    cities = _gazetteer().get_cities()
+    cldr = _Babel()
+    for place in places:
+        city = cities.get(str(place["geonames_id"]))
+        for line in fill_names(place, cldr_names(place, city, cldr)):
+            print(line, file=sys.stderr)
+    named = [p for p in places if CLDR_SOURCE in p["sources"]]
+    print(
+        f"{len(named)} of {len(places)} places cite CLDR; "
+        f"{sum(p['name_zh'] is not None for p in places)} have name_zh, "
+        f"{sum(p['name_ru'] is not None for p in places)} name_ru",
+        file=sys.stderr,
+    )
+    new = dumps(places)
+    if check:
+        stale = new != text
+        if stale:
+            print(f"stale: {path}")
+        return int(stale)
+    path.write_text(new, encoding="utf-8")
+    return 0
+
+
 _BOUNDS_HEAD = '''\
 """
 The bounding box of each country, which every place must lie in
@@ -231,9 +355,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("propose", help="print proposed places for every project location")
     bounds = commands.add_parser("bounds", help="print _bounds.py from a Natural Earth shapefile")
     bounds.add_argument("shapefile")
+    names = commands.add_parser("names", help="fill the places' Chinese and Russian names")
+    names.add_argument("--check", action="store_true", help="exit 1 if places.json would change")
     args = parser.parse_args(argv)
     if args.command == "bounds":
         return _bounds(args.shapefile)
+    if args.command == "names":
+        return _names(check=args.check)
     return _propose_all()
 
 

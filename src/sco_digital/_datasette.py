@@ -383,7 +383,7 @@ def queries() -> dict[str, dict[str, Any]]:
             "title": "Records a source supports",
             "description": (
                 "Every record citing a source (its id): countries (through a membership"
-                " or a name), organisations, projects, indicators and conflicts."
+                " or a name), organisations, projects, indicators, places and conflicts."
             ),
             "sql": (
                 "SELECT 'country' AS kind, x.country AS record, c.name,"
@@ -401,6 +401,8 @@ def queries() -> dict[str, dict[str, Any]]:
                 " JOIN projects AS p ON p.id = x.project WHERE x.source = :source\n"
                 "UNION ALL SELECT 'indicator', i.id, i.label, NULL FROM indicator_sources AS x"
                 " JOIN indicators AS i ON i.id = x.indicator WHERE x.source = :source\n"
+                "UNION ALL SELECT 'place', l.id, l.name, NULL FROM place_sources AS x"
+                " JOIN places AS l ON l.id = x.place WHERE x.source = :source\n"
                 "UNION ALL SELECT 'conflict', k.id, k.topic, NULL FROM conflict_sources AS x"
                 " JOIN conflicts AS k ON k.id = x.conflict WHERE x.source = :source\n"
                 "ORDER BY kind, record"

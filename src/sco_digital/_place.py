@@ -3,7 +3,8 @@
 coordinates, its GeoNames id and how precisely it locates the project.
 
 The coordinates come from a gazetteer (GeoNames, through the maintainers'
-scripts/places.py) or from a cited page; the rules that span records (the
+scripts/places.py) or from a cited page, the Chinese and Russian names from
+the Unicode CLDR (the same script); the rules that span records (the
 country is known, the point lies inside the country's bounding box, every
 project's places exist) live in `sco_digital.Dataset.validate`.
 """
@@ -48,7 +49,8 @@ class Place:
             dot (``"CN.13"``, Xinjiang), or None for a country.
         precision: How closely the point locates what the record names.
         sources: Ids of the sources that give the coordinates (GeoNames, or
-            the page that does).
+            the page that does) and the Chinese and Russian names (the
+            Unicode CLDR, through the maintainers' scripts/places.py).
         note: Caveats: what the point stands for, other names.
 
     .. versionadded:: 0.2.0

@@ -56,6 +56,7 @@ SDIST_MUST_HOLD = (
     "docs/conf.py",
     "docs/figures.py",
     "docs/index.md",
+    "scripts/places.py",
 )
 NEVER = ("__pycache__", ".pyc", ".venv", "_build", ".pytest_cache", ".mypy_cache")
 

@@ -6,6 +6,8 @@ import json
 import math
 import subprocess
 import sys
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import attrs
@@ -239,6 +241,69 @@ class TestBundledPlaces:
     def test_every_place_used(self, ds: sd.Dataset) -> None:
         """Every place is the place of some project."""
         assert {p.id for p in ds.places} == {i for p in ds.projects for i in p.places}
+
+
+class TestBundledNames:
+    """The places' Chinese and Russian names, from CLDR by scripts/places.py (``names``)."""
+
+    def test_named_places_cite_cldr(self, ds: sd.Dataset) -> None:
+        """A place has both names exactly when it cites CLDR: 21 countries and 17 cities."""
+        named = Counter(
+            p.precision.value for p in ds.places if p.name_zh is not None or p.name_ru is not None
+        )
+        assert {"country": 21, "city": 17} == named
+        for place in ds.places:
+            cites = "unicode-cldr-49" in place.sources
+            assert (cites, cites) == (place.name_zh is not None, place.name_ru is not None)
+
+    def test_countries_agree_with_countries_json(self, ds: sd.Dataset) -> None:
+        """
+        A country's place has the CLDR names that countries.json records for
+        the country (scripts/country_names.py, from the same Babel): those are
+        the country's own names, except two that countries.json gives in another form.
+        """
+        differ = []
+        for place in ds.places:
+            if place.precision is not sd.Precision.COUNTRY:
+                continue
+            country = ds.country(place.country)
+            cldr = {
+                n.language: n.name
+                for n in country.localized_names
+                if n.language in {"zh", "ru"} and "unicode-cldr-49" in n.sources
+            }
+            assert {"zh": place.name_zh, "ru": place.name_ru} == cldr
+            if place.name_zh != country.name_zh:
+                differ.append((place.id, country.name_zh, place.name_zh))
+            if place.name_ru != country.name_ru:
+                differ.append((place.id, country.name_ru, place.name_ru))
+        assert [
+            ("mongolia", "蒙古国", "蒙古"),
+            ("united-arab-emirates", "Объединённые Арабские Эмираты", "ОАЭ"),
+        ] == differ
+
+    def test_one_city_per_time_zone(self, ds: sd.Dataset) -> None:
+        """
+        No two places below the country share a name: CLDR names one city per
+        time zone, so a shared name means a town took its zone's city's name
+        (Bukhara, in Asia/Samarkand, must not be called Samarkand).
+        """
+        for field in ("name_zh", "name_ru"):
+            names = Counter(
+                getattr(p, field)
+                for p in ds.places
+                if p.precision is not sd.Precision.COUNTRY and getattr(p, field) is not None
+            )
+            assert [] == [name for name, count in names.items() if count > 1]
+
+    def test_scripts(self, ds: sd.Dataset) -> None:
+        """Chinese names are in Han characters, Russian ones in Cyrillic (never a Latin fallback)."""
+        for place in ds.places:
+            if place.name_zh is not None:
+                assert all(unicodedata.name(c).startswith("CJK UNIFIED") for c in place.name_zh)
+            if place.name_ru is not None:
+                words = place.name_ru.replace("-", " ").split()
+                assert all(unicodedata.name(c).startswith("CYRILLIC") for w in words for c in w)
 
 
 class TestGeoJSON:
