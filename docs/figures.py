@@ -74,7 +74,10 @@ def fingerprint(ds: sd.Dataset) -> str:
         "years": sorted([y, t.value, n] for (y, t), n in plot.yearly_counts(ds).items()),
         "places": sorted(
             [p.id, p.longitude, p.latitude, p.precision.value, g.value, n]
-            for (p, g), n in plot.place_counts(ds).items()
+            for (p, g), n in plot.place_counts(ds, extent=plot.MAP_EXTENT).counts.items()
+        ),
+        "per_place": sorted(
+            [p.id, n] for p, n in plot.place_counts(ds, extent=plot.MAP_EXTENT).per_place.items()
         ),
     }
     digest = hashlib.sha256()

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from . import _coerce
 from ._optional import require as _require
+from .dataset import Dataset
 from .models import Technology
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from .dataset import Dataset
     from .models import Country, Project
 
 __all__ = ["FOUNDED", "chosen", "data_date", "dataset", "day_range", "figure", "pick_countries"]
@@ -27,10 +27,13 @@ FOUNDED = dt.date(2001, 1, 1)
 
 
 def dataset(ds: Dataset | None) -> Dataset:
+    """*ds*, or the bundled dataset for None; TypeError for anything else."""
     if ds is None:
         from ._loader import load
 
         return load()
+    if not isinstance(ds, Dataset):
+        raise _coerce.wrong_type("ds", "a Dataset or None", ds)
     return ds
 
 
@@ -59,7 +62,7 @@ def day_range(
 def pick_countries(ds: Dataset, countries: Iterable[str | Country] | None) -> list[Country]:
     if countries is None:
         return list(ds.countries)
-    if isinstance(countries, str):
+    if isinstance(countries, str) or not isinstance(countries, Iterable):
         raise _coerce.wrong_type("countries", "a list of countries", countries)
     return list(dict.fromkeys(ds.country(c) for c in countries))
 
@@ -67,7 +70,7 @@ def pick_countries(ds: Dataset, countries: Iterable[str | Country] | None) -> li
 def _technologies(technologies: Iterable[str | Technology] | None) -> list[Technology] | None:
     if technologies is None:
         return None
-    if isinstance(technologies, str):
+    if isinstance(technologies, str) or not isinstance(technologies, Iterable):
         raise _coerce.wrong_type("technologies", "a list of technologies", technologies)
     return list(dict.fromkeys(Technology.lookup(t, "technologies") for t in technologies))
 
@@ -90,6 +93,9 @@ def chosen(
 ) -> tuple[list[Project], set[str], list[Technology] | None]:
     first = None if start is None else _coerce.as_day(start, "start")
     last = None if end is None else _coerce.as_day(end, "end")
+    if first is not None and last is not None and last < first:
+        msg = f"end ({last}) is before start ({first})"
+        raise ValueError(msg)
     codes = {c.code for c in pick_countries(ds, countries)}
     wanted = _technologies(technologies)
     projects = [p for p in ds.projects if _started_in(p, first, last)]

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from . import _plotting
-from ._map import GROUP_COLOURS, MAP_EXTENT, place_counts, project_map
+from ._map import GROUP_COLOURS, MAP_EXTENT, PlaceCounts, place_counts, project_map
 from ._optional import require as _require
 from ._plotting import FOUNDED, data_date
 from .models import Status, Technology
@@ -48,6 +48,7 @@ __all__ = [
     "GROUP_COLOURS",
     "MAP_EXTENT",
     "Period",
+    "PlaceCounts",
     "data_date",
     "membership_periods",
     "membership_timeline",
@@ -99,6 +100,8 @@ def membership_periods(
         (country, periods) pairs, periods in time order.
 
     Raises:
+        TypeError: *ds* or *countries* is of the wrong kind (a str is not a
+            list), or a date is neither a date nor a str.
         ValueError: *end* is not after *start*, or a date is not a real day.
         UnknownKeyError: A country is unknown.
     """
@@ -148,8 +151,10 @@ def technology_counts(
         (technology, country code).
 
     Raises:
+        TypeError: *ds*, *countries* or *technologies* is of the wrong kind (a
+            str is not a list), or a date is neither a date nor a str.
         UnknownKeyError: A country or technology is unknown.
-        ValueError: A date is not a real day.
+        ValueError: A date is not a real day, or *end* is before *start*.
     """
     ds = _plotting.dataset(ds)
     projects, codes, wanted = _plotting.chosen(ds, start, end, countries, technologies)
@@ -191,8 +196,10 @@ def yearly_counts(
         A Counter of (year, technology).
 
     Raises:
+        TypeError: *ds*, *countries* or *technologies* is of the wrong kind (a
+            str is not a list), or a date is neither a date nor a str.
         UnknownKeyError: A country or technology is unknown.
-        ValueError: A date is not a real day.
+        ValueError: A date is not a real day, or *end* is before *start*.
     """
     ds = _plotting.dataset(ds)
     projects, codes, wanted = _plotting.chosen(ds, start, end, countries, technologies)
@@ -227,6 +234,8 @@ def membership_timeline(
 
     Raises:
         ImportError: matplotlib is not installed; the message names the extra.
+        TypeError: *ds* or *countries* is of the wrong kind (a str is not a
+            list), or a date is neither a date nor a str.
         ValueError: *end* is not after *start*, or a date is not a real day.
         UnknownKeyError: A country is unknown.
     """
@@ -290,8 +299,11 @@ def technology_heatmap(
 
     Raises:
         ImportError: matplotlib is not installed; the message names the extra.
+        TypeError: *ds*, *countries* or *technologies* is of the wrong kind (a
+            str is not a list), or a date is neither a date nor a str.
         UnknownKeyError: A country or technology is unknown.
-        ValueError: No project matches, or a date is not a real day.
+        ValueError: No project matches, *end* is before *start*, or a date is
+            not a real day.
     """
     ds = _plotting.dataset(ds)
     per_technology, per_country, counts = technology_counts(
@@ -372,9 +384,11 @@ def projects_per_year(  # noqa: PLR0913 - the filters of the others, and top
 
     Raises:
         ImportError: matplotlib is not installed; the message names the extra.
+        TypeError: *ds*, *countries* or *technologies* is of the wrong kind (a
+            str is not a list), or a date is neither a date nor a str.
         UnknownKeyError: A country or technology is unknown.
-        ValueError: *top* is not 1 to 7, no project matches, or a date is
-            not a real day.
+        ValueError: *top* is not 1 to 7, no project matches, *end* is before
+            *start*, or a date is not a real day.
     """
     if not 1 <= top <= len(_SERIES):
         msg = f"top must be 1 to {len(_SERIES)}, not {top!r}"

@@ -185,37 +185,67 @@ def _reach(paths: Sequence[Path]) -> float:
 
 class TestMap:
     def test_counts(self, placed: sd.Dataset) -> None:
-        """A project counts once at each of its places for each group of its technologies."""
+        """Projects at each place, of each group there, and in each group."""
         g = sd.TechnologyGroup
-        assert Counter(
-            {
-                ("bishkek", g.CONNECTIVITY): 1,
-                ("tashkent", g.CONNECTIVITY): 1,
-                ("tashkent", g.DATA): 1,
-                ("tashkent", g.SKILLS): 1,
-                ("uzbekistan", g.CONNECTIVITY): 1,
-                ("uzbekistan", g.ECONOMY): 1,
-            }
-        ) == Counter({(p.id, group): n for (p, group), n in plot.place_counts(placed).items()})
+        counts = plot.place_counts(placed)
+        assert ("cable", "center-branch", "forum-2021") == counts.projects
+        assert Counter({g.CONNECTIVITY: 2, g.DATA: 1, g.SKILLS: 1, g.ECONOMY: 1}) == (
+            counts.per_group
+        )
+        assert {"bishkek": 1, "tashkent": 2, "uzbekistan": 1} == {
+            p.id: n for p, n in counts.per_place.items()
+        }
+        assert {
+            ("bishkek", g.CONNECTIVITY): 1,
+            ("tashkent", g.CONNECTIVITY): 1,
+            ("tashkent", g.DATA): 1,
+            ("tashkent", g.SKILLS): 1,
+            ("uzbekistan", g.CONNECTIVITY): 1,
+            ("uzbekistan", g.ECONOMY): 1,
+        } == {(p.id, group): n for (p, group), n in counts.counts.items()}
+        assert () == counts.outside
 
     def test_counts_take_the_filters(self, placed: sd.Dataset) -> None:
-        def ids(**filters: Any) -> set[tuple[str, str]]:
-            return {(p.id, g.value) for p, g in plot.place_counts(placed, **filters)}
+        def ids(**filters: Any) -> tuple[tuple[str, ...], set[tuple[str, str]], tuple[str, ...]]:
+            counts = plot.place_counts(placed, **filters)
+            pairs = {(p.id, g.value) for p, g in counts.counts}
+            return counts.projects, pairs, counts.outside
 
-        assert {("uzbekistan", "connectivity")} == ids(technologies=["5G"])
-        assert {("bishkek", "connectivity"), ("tashkent", "connectivity")} == ids(countries=["KG"])
+        assert (("forum-2021",), {("uzbekistan", "connectivity")}, ()) == ids(technologies=["5G"])
+        assert (
+            ("cable",),
+            {("bishkek", "connectivity"), ("tashkent", "connectivity")},
+            (),
+        ) == ids(countries=["KG"])
         # the cable has no start date, the forum started in 2021
-        assert {("tashkent", "data"), ("tashkent", "skills")} == ids(start="2022-01-01")
+        assert (
+            ("center-branch",),
+            {("tashkent", "data"), ("tashkent", "skills")},
+            (),
+        ) == ids(start="2022-01-01")
+        # Bishkek only: the cable is counted there, the other places are outside
+        assert (
+            ("cable",),
+            {("bishkek", "connectivity")},
+            ("tashkent", "uzbekistan"),
+        ) == ids(extent=(70, 40, 80, 45))
 
     def test_the_bundled_map_counts_every_placed_project(self, bundled: sd.Dataset) -> None:
         placed = [p for p in bundled.projects if p.places and p.technologies]
-        title = plot.project_map(bundled).axes[0].get_title()
         places = {i for p in placed for i in p.places}
-        assert title.startswith(f"{len(placed)} projects at {len(places)} places,")
-        assert places == {p.id for p, _ in plot.place_counts(bundled)}
+        counts = plot.place_counts(bundled)
+        assert tuple(sorted(p.id for p in placed)) == counts.projects
+        assert places == {p.id for p in counts.per_place}
+        karamay = bundled.place("karamay")
+        assert len(bundled.by_place("karamay")) == counts.per_place[karamay]
+        title = plot.project_map(bundled, extent=(-180, -90, 180, 90)).axes[0].get_title()
+        assert f"{len(placed)} projects at {len(places)} places, by technology group" in title
 
     def test_pies_and_rings(self, placed: sd.Dataset) -> None:
-        """A pie per city, a ring around the capital's pie for the country; areas follow counts."""
+        """
+        A pie per city, its area the number of projects and its wedges their
+        groups; a ring around the capital's pie for the country.
+        """
         figure = plot.project_map(placed)
         assert "3 projects at 3 places, by technology group (data 2025.08.29)" == (
             figure.axes[0].get_title()
@@ -223,12 +253,12 @@ class TestMap:
         drawn = _wedges(figure)
         bishkek, tashkent = (74.59, 42.87), (69.21627, 41.26465)
         assert {(bishkek, 1), (tashkent, 3), (tashkent, 2)} == set(drawn)
-        pie = 4 * math.sqrt(3)  # Tashkent's three projects
+        pie = 4 * math.sqrt(2)  # Tashkent's two projects, in three groups
         assert _reach(drawn[bishkek, 1]) == pytest.approx(4.0)
         assert _reach(drawn[tashkent, 3]) == pytest.approx(pie)
-        ring = drawn[tashkent, 2]  # Uzbekistan's two projects, around Tashkent's pie
-        inner = pie + 0.8
-        outer = math.sqrt(inner**2 + 2 * 4.0**2)  # the area of two projects' pie
+        ring = drawn[tashkent, 2]  # Uzbekistan's one project, in two groups
+        inner = pie + 1.5
+        outer = math.sqrt(inner**2 + 4.0**2)  # the area of one project's pie
         assert _reach(ring) == pytest.approx(outer)
         for radius, inside in [(inner - 0.05, False), (inner + 0.05, True), (outer + 0.05, False)]:
             assert inside == any(p.contains_point((0, radius)) for p in ring), radius
@@ -236,14 +266,14 @@ class TestMap:
     def test_legend(self, placed: sd.Dataset) -> None:
         legend = plot.project_map(placed).legends[0]
         assert [
-            "Connectivity (3)",
+            "Connectivity (2)",
             "Data, cloud and security (1)",
             "Digital economy and trade (1)",
             "Skills and education (1)",
             "1 project",
-            "4 projects",
-            "only the country is known (at its capital)",
-        ] == [t.get_text() for t in legend.get_texts()]
+            "2 projects",
+            "only the country known:\na ring at its capital",
+        ] == [t.get_text() for t in legend.get_texts() if t.get_text().strip()]
 
     def test_the_sco_countries_are_shaded(self, placed: sd.Dataset) -> None:
         countries = next(
@@ -254,32 +284,88 @@ class TestMap:
         # mini's five countries: China, Kyrgyzstan, Uzbekistan, Belarus and Laos
         assert 5 == shades["#e3dfd3"]
 
-    def test_places_outside_the_extent(self, placed: sd.Dataset) -> None:
-        axes = plot.project_map(placed, extent=(70, 40, 80, 45)).axes[0]
-        assert axes.get_title().endswith("\n2 of the places lie outside the map")
+    def test_the_title_names_the_filters_and_what_is_outside(self, placed: sd.Dataset) -> None:
+        axes = plot.project_map(
+            placed, countries=["Kyrgyzstan"], technologies=["fibre optics"], extent=(70, 40, 80, 45)
+        ).axes[0]
+        assert [
+            "1 project at 1 place, by technology group (data 2025.08.29)",
+            "countries: KG; technologies: Fibre optics",
+            "1 of their places lies outside the map",
+        ] == axes.get_title().split("\n")
         assert ((70.0, 80.0), (40.0, 45.0)) == (axes.get_xlim(), axes.get_ylim())
+        title = plot.project_map(placed, start="2022-01-01", end=dt.date(2024, 1, 1)).axes[0]
+        assert "started 2022-01-01 to 2024-01-01" == title.get_title().split("\n")[1]
+
+    def test_an_array_is_an_extent(self, placed: sd.Dataset) -> None:
+        numpy = pytest.importorskip("numpy")  # the test extra has it, through pandas
+        axes = plot.project_map(placed, extent=numpy.array([70, 40, 80, 45])).axes[0]
+        assert (70.0, 80.0) == axes.get_xlim()
 
     @pytest.mark.parametrize(
-        ("extent", "message"),
+        ("extent", "error", "message"),
         [
-            ((80, 40, 70, 45), "extent must have -180 <= west < east <= 180"),
-            ((0, 50, 10, 50), "extent must have -180 <= west < east <= 180"),
-            ((0, 0, 200, 10), "extent must have -180 <= west < east <= 180"),
-            ((0, 0, 10), "extent must be four numbers (west, south, east, north), not (0, 0, 10)"),
-            ("west", "extent must be four numbers (west, south, east, north), not 'west'"),
-            ((0, 0, "x", 10), "extent must be four numbers"),
+            ((80, 40, 70, 45), ValueError, "extent's west (80) is east of its east (70):"),
+            ((170, -10, -170, 10), ValueError, "a box across the antimeridian is not supported"),
+            ((0, 50, 10, 50), ValueError, "extent must have -180 <= west < east <= 180"),
+            ((0, 0, 200, 10), ValueError, "extent must have -180 <= west < east <= 180"),
+            ((float("nan"), 0, 10, 10), ValueError, "extent must have -180 <= west"),
+            (
+                (0, 0, 10),
+                ValueError,
+                "extent must be four numbers (west, south, east, north), not 3",
+            ),
+            ((10**400, 0, 1, 1), ValueError, "extent must be four numbers of degrees, not numbers"),
+            ("1234", TypeError, "extent must be four numbers (west, south, east, north), got str"),
+            (
+                b"1234",
+                TypeError,
+                "extent must be four numbers (west, south, east, north), got bytes",
+            ),
+            (
+                {60: 0, 20: 0, 80: 0, 40: 0},
+                TypeError,
+                "extent must be four numbers (west, south, east, north), got dict",
+            ),
+            (5, TypeError, "extent must be four numbers (west, south, east, north), got int"),
+            ((True, False, 2, 3), TypeError, "extent must be a real number"),
+            (("6e1", "2e1", "8e1", "4e1"), TypeError, "extent must be a real number"),
         ],
     )
-    def test_bad_extent(self, placed: sd.Dataset, extent: Any, message: str) -> None:
-        with pytest.raises(ValueError, match=f"^{re.escape(message)}"):
+    def test_bad_extent(
+        self, placed: sd.Dataset, extent: Any, error: type[Exception], message: str
+    ) -> None:
+        with pytest.raises(error, match=re.escape(message)):
             plot.project_map(placed, extent=extent)
+        with pytest.raises(error, match=re.escape(message)):
+            plot.place_counts(placed, extent=extent)
 
     def test_nothing_to_draw(self, placed: sd.Dataset) -> None:
-        with pytest.raises(
-            ValueError,
-            match="^no project with a place matches the technologies, countries and dates given$",
-        ):
+        message = (
+            "^no project with a place in the extent matches the technologies, countries"
+            " and dates given$"
+        )
+        with pytest.raises(ValueError, match=message):
             plot.project_map(placed, start="1990-01-01", end="1990-12-31")
+        with pytest.raises(ValueError, match=message):
+            plot.project_map(placed, extent=(20, 60, 180, 85))
+
+    def test_arguments_of_the_wrong_kind(self, placed: sd.Dataset) -> None:
+        with pytest.raises(TypeError, match="^ds must be a Dataset or None, got str$"):
+            plot.project_map("bundled")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="^countries must be a list of countries, got int$"):
+            plot.place_counts(placed, countries=5)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="^technologies must be a list of technologies, got"):
+            plot.project_map(placed, technologies=5)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "draw", [plot.place_counts, plot.project_map, plot.technology_counts, plot.yearly_counts]
+    )
+    def test_end_before_start(self, placed: sd.Dataset, draw: Any) -> None:
+        with pytest.raises(
+            ValueError, match=r"^end \(2020-01-01\) is before start \(2024-01-01\)$"
+        ):
+            draw(placed, start="2024-01-01", end="2020-01-01")
 
     def test_without_matplotlib(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setitem(sys.modules, "matplotlib", None)
