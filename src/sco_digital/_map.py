@@ -284,7 +284,7 @@ def project_map(  # noqa: PLR0913 - the filters of the other figures, and extent
         if drawn.outside
         else "",
     ]
-    axes.set_title("\n".join(line for line in lines if line))
+    figure.suptitle("\n".join(line for line in lines if line))
     return figure
 
 

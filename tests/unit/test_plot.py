@@ -238,7 +238,7 @@ class TestMap:
         assert places == {p.id for p in counts.per_place}
         karamay = bundled.place("karamay")
         assert len(bundled.by_place("karamay")) == counts.per_place[karamay]
-        title = plot.project_map(bundled, extent=(-180, -90, 180, 90)).axes[0].get_title()
+        title = plot.project_map(bundled, extent=(-180, -90, 180, 90)).get_suptitle()
         assert f"{len(placed)} projects at {len(places)} places, by technology group" in title
 
     def test_pies_and_rings(self, placed: sd.Dataset) -> None:
@@ -248,7 +248,7 @@ class TestMap:
         """
         figure = plot.project_map(placed)
         assert "3 projects at 3 places, by technology group (data 2025.08.29)" == (
-            figure.axes[0].get_title()
+            figure.get_suptitle()
         )
         drawn = _wedges(figure)
         bishkek, tashkent = (74.59, 42.87), (69.21627, 41.26465)
@@ -285,17 +285,18 @@ class TestMap:
         assert 5 == shades["#e3dfd3"]
 
     def test_the_title_names_the_filters_and_what_is_outside(self, placed: sd.Dataset) -> None:
-        axes = plot.project_map(
+        figure = plot.project_map(
             placed, countries=["Kyrgyzstan"], technologies=["fibre optics"], extent=(70, 40, 80, 45)
-        ).axes[0]
+        )
+        axes = figure.axes[0]
         assert [
             "1 project at 1 place, by technology group (data 2025.08.29)",
             "countries: KG; technologies: Fibre optics",
             "1 of their places lies outside the map",
-        ] == axes.get_title().split("\n")
+        ] == figure.get_suptitle().split("\n")
         assert ((70.0, 80.0), (40.0, 45.0)) == (axes.get_xlim(), axes.get_ylim())
-        title = plot.project_map(placed, start="2022-01-01", end=dt.date(2024, 1, 1)).axes[0]
-        assert "started 2022-01-01 to 2024-01-01" == title.get_title().split("\n")[1]
+        dated = plot.project_map(placed, start="2022-01-01", end=dt.date(2024, 1, 1))
+        assert "started 2022-01-01 to 2024-01-01" == dated.get_suptitle().split("\n")[1]
 
     def test_an_array_is_an_extent(self, placed: sd.Dataset) -> None:
         numpy = pytest.importorskip("numpy")  # the test extra has it, through pandas
