@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
 
 import sco_digital as sd
+import scripted
 from sco_digital.models import Project
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 PAGE = DOCS / "data.md"
 
 
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_data", DOCS / "gen_data.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_datadoc = _generator()
+_datadoc = scripted.load("docs/gen_data.py")
 
 
 def test_page_is_up_to_date() -> None:

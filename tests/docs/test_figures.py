@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 import sco_digital as sd
+import scripted
 from sco_digital import plot
 
 DOCS = Path(__file__).parents[2] / "docs"
 
 
-def _figures() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("figures", DOCS / "figures.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-figures = _figures()
+figures = scripted.load("docs/figures.py")
 
 
 @pytest.mark.parametrize("name", figures.FIGURES)

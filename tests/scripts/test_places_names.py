@@ -6,26 +6,13 @@ not a test dependency); tests/unit/test_places.py checks the bundled names.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
 from typing import Any, ClassVar
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "places.py"
+import scripted
 
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("places_script", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-places = _script()
+places = scripted.load("scripts/places.py")
 
 
 class FakeCldr:

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from importlib import resources
-from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 from typing import Any
 
 import geojson
 import pytest
 
 import sco_digital as sd
+import scripted
 from sco_digital._bounds import BOUNDS
 
-
-def _script() -> ModuleType:
-    path = Path(__file__).parents[2] / "scripts" / "basemap.py"
-    spec = importlib.util.spec_from_file_location("basemap", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-script = _script()
+script = scripted.load("scripts/basemap.py")
 
 
 @pytest.fixture(scope="module")

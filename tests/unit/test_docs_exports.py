@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+import scripted
 from sco_digital.export import TABLES
 
 DOCS = Path(__file__).parents[2] / "docs"
-
-
-def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_exports", DOCS / "gen_exports.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+gen_exports = scripted.load("docs/gen_exports.py")
 
 
 def test_page_is_current() -> None:
     """The generated sections equal what the code gives now (else: python docs/gen_exports.py)."""
     page = (DOCS / "exports.md").read_text(encoding="utf-8")
-    assert page == generator().render(page)
+    assert page == gen_exports.render(page)
 
 
 def test_every_column_documented() -> None:
@@ -39,4 +30,4 @@ def test_every_column_documented() -> None:
 
 def test_missing_section() -> None:
     with pytest.raises(ValueError, match="^exports.md has no generated section 'dtypes'$"):
-        generator().render("no markers here")
+        gen_exports.render("no markers here")
