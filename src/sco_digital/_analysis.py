@@ -7,7 +7,8 @@ A project's countries, roles, technologies, sectors and organisations are
 list columns, so that counting projects per country never counts a project
 twice (the export's participants table has one row per country per role).
 A country's row gives its status on a day and since when it holds it. A
-figure's row gives its text and the bounds its qualifier allows.
+figure's row gives its text and the bounds its qualifier allows. A place's
+coordinates are numbers and its GeoNames id an integer.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from ._indicator import Indicator
     from ._records import Country, Membership
 
-ColumnType = Literal["str", "list", "date", "float"]
+ColumnType = Literal["str", "list", "date", "float", "int"]
 Row = dict[str, Any]
 
 __all__ = ["figure_text", "held_on", "table", "to_pandas", "to_polars"]
@@ -169,6 +170,21 @@ _INDICATOR: tuple[_Column, ...] = (
     ("reviewed", "str", lambda i, _: i.reviewed),
 )
 
+_PLACE: tuple[_Column, ...] = (
+    ("id", "str", lambda p, _: p.id),
+    ("name", "str", lambda p, _: p.name),
+    ("name_zh", "str", lambda p, _: p.name_zh),
+    ("name_ru", "str", lambda p, _: p.name_ru),
+    ("country", "str", lambda p, _: p.country),
+    ("latitude", "float", lambda p, _: p.latitude),
+    ("longitude", "float", lambda p, _: p.longitude),
+    ("geonames_id", "int", lambda p, _: p.geonames_id),
+    ("admin1", "str", lambda p, _: p.admin1),
+    ("precision", "str", lambda p, _: p.precision.value),
+    ("sources", "list", lambda p, _: list(p.sources)),
+    ("note", "str", lambda p, _: p.note),
+)
+
 
 def _rows_of(columns: tuple[_Column, ...]) -> Callable[[Any, dt.date], Row]:
     return lambda record, day: {name: value(record, day) for name, _, value in columns}
@@ -176,12 +192,14 @@ def _rows_of(columns: tuple[_Column, ...]) -> Callable[[Any, dt.date], Row]:
 
 def _layout(cls: type) -> tuple[dict[str, ColumnType], Callable[[Any, dt.date], Row]]:
     from ._indicator import Indicator
+    from ._place import Place
     from ._records import Country, Project
 
     known: dict[type, tuple[_Column, ...]] = {
         Project: _PROJECT,
         Country: _COUNTRY,
         Indicator: _INDICATOR,
+        Place: _PLACE,
     }
     if cls in known:
         declared = known[cls]
@@ -221,6 +239,8 @@ def to_pandas(records: Sequence[object], as_of: dt.date | str | None = None) -> 
             data[name] = pandas.Series(values, dtype="datetime64[s]")
         elif kind == "float":
             data[name] = pandas.Series(values, dtype=pandas.Float64Dtype())
+        elif kind == "int":
+            data[name] = pandas.Series(values, dtype=pandas.Int64Dtype())
         elif kind == "str":
             data[name] = pandas.Series(values, dtype=pandas.StringDtype("python"))
         else:
@@ -236,6 +256,7 @@ def to_polars(records: Sequence[object], as_of: dt.date | str | None = None) -> 
         "list": polars.List(polars.String),
         "date": polars.Date,
         "float": polars.Float64,
+        "int": polars.Int64,
     }
     columns, rows = table(records, as_of=as_of)
     frame: pl.DataFrame = polars.DataFrame(

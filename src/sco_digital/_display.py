@@ -27,6 +27,7 @@ _SHOWN = 50  # rows of a table shown in a notebook or IPython; the rest are coun
 _WIDTH = 100  # of IPython's text
 _TITLE_FIELDS = ("name", "title", "topic", "label", "id", "code")
 _LAST = ("summary", "note")
+_DEGREES = ("latitude", "longitude")  # shown as `_degrees`
 _HIDDEN = {  # shown otherwise (title, key, sources, figure, countries) or too long
     "id",
     "code",
@@ -95,17 +96,19 @@ module, below it, does not import it. Until then cards show source ids."""
 
 
 def _text(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
-    """One value as words: labels for terms, ISO dates, lists joined."""
+    """
+    One value as words: labels for terms, ISO dates, lists joined, and a
+    record nested in another (a membership, a participant) as a phrase.
+    """
     from ._dates import PartialDate
-    from ._records import Membership
 
     if isinstance(value, PartialDate):
         return str(value)
     if isinstance(value, enum.Enum):
         return str(getattr(value, "label", value.value))
-    if isinstance(value, Membership):
-        until = "" if value.until is None else f" to {value.until}"
-        return f"{value.status.label} {value.since}{until}"
+    phrase = _nested(value)
+    if phrase is not None:
+        return phrase
     if isinstance(value, frozenset):
         return ", ".join(sorted(_text(v) for v in value))
     if isinstance(value, tuple):
@@ -116,8 +119,36 @@ def _text(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
     return str(value)
 
 
+def _nested(record: Any) -> str | None:
+    """
+    A record that lives inside another, and so has no key of its own, as a
+    phrase ("Observer state 2015-07-10 to 2024-07-04", "CN, provider");
+    None for any other value.
+    """
+    from ._records import CountryName, Identifier, Membership, OrganizationParticipant, Participant
+
+    if isinstance(record, Membership):
+        until = "" if record.until is None else f" to {record.until}"
+        return f"{record.status.label} {record.since}{until}"
+    if isinstance(record, Participant):
+        return f"{record.country}, {record.role.label.lower()}"
+    if isinstance(record, OrganizationParticipant):
+        return f"{record.organization}, {record.role.label.lower()}"
+    if isinstance(record, Identifier):
+        return f"{record.id} ({record.scheme.label})"
+    if isinstance(record, CountryName):
+        return f"{record.name} ({record.language})"
+    return None
+
+
 def _title(record: Any) -> tuple[str, str]:
-    """The record's name (or title) and its key (id or code)."""
+    """
+    The record's name (or title) and its key (id or code); a nested record
+    (`_nested`) has its phrase as its title and no key ("").
+    """
+    phrase = _nested(record)
+    if phrase is not None:
+        return phrase, ""
     key = str(getattr(record, "id", getattr(record, "code", "")))
     for name in _TITLE_FIELDS:
         value = getattr(record, name, None)
@@ -142,15 +173,15 @@ def _facts(record: Any) -> list[tuple[str, str]]:
     facts: list[tuple[str, str]] = []
     if isinstance(record, Indicator):
         facts.append(("figure", figure_text(record)))
-    title = _title(record)[0]
+    title, key = _title(record)
+    hidden = _HIDDEN if key else _HIDDEN - {"id"}  # a nested record's id is not its key
     last: list[tuple[str, str]] = []
     for field in attrs.fields(type(record)):
         value = getattr(record, field.name)
-        if field.name in _HIDDEN or value in (None, (), frozenset(), "") or value == title:
+        if field.name in hidden or value in (None, (), frozenset(), "") or value == title:
             continue
-        (last if field.name in _LAST else facts).append(
-            (field.name.replace("_", " "), _text(value))
-        )
+        words = _degrees(value) if field.name in _DEGREES else _text(value)
+        (last if field.name in _LAST else facts).append((field.name.replace("_", " "), words))
         if field.name == "status" and isinstance(record, Project):
             facts.append(("countries", _countries(record)))
     if isinstance(record, Country):
@@ -187,7 +218,10 @@ def record_text(record: object, width: int = _WIDTH) -> str:
     """*record* on several lines: its name and key, then a line per fact, wrapped."""
     title, key = _title(record)
     name = type(record).__name__
-    lines = [f"{name} {key!r}: {title}" if title != key else f"{name} {key!r}"]
+    if not key:
+        lines = [f"{name}: {title}"]
+    else:
+        lines = [f"{name} {key!r}: {title}" if title != key else f"{name} {key!r}"]
     facts = _facts(record)
     sources = _source_ids(record)
     if sources:
@@ -217,13 +251,15 @@ class ViewColumn:
     A column of a table of records: its header, its words for a record (on
     a day, for countries' status), and how it may fit a narrow terminal:
     ``key`` and ``whole`` are never clipped (a key to copy, a figure's
-    words), ``clip`` may be; an *optional* column is left out first.
+    words), ``clip`` may be; an *optional* column is left out first. A
+    *right* column (numbers) is aligned to the right in a terminal.
     """
 
     header: str
     words: Callable[[Any, dt.date], str]
     fit: Fit = "clip"
     optional: bool = False
+    right: bool = False
 
 
 def _status_on(country: Any, day: dt.date) -> str:
@@ -242,10 +278,40 @@ def _or_blank(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _degrees(value: float) -> str:
+    """WGS84 decimal degrees to five places (about a metre), as every place's are shown."""
+    return f"{value:.5f}"
+
+
+def _fields_view(cls: type) -> list[ViewColumn]:
+    """
+    A column per field of *cls* (a record nested in another: a membership,
+    a participant), sources and review left out, its notes optional; the
+    repr of anything that is not a record.
+    """
+
+    def words(name: str) -> Callable[[Any, dt.date], str]:
+        return lambda r, _: "" if getattr(r, name) is None else _text(getattr(r, name))
+
+    if not attrs.has(cls):  # a Results a user made of other things
+        return [ViewColumn("RECORD", lambda r, _: repr(r), "key")]
+    shown = [f.name for f in attrs.fields(cls) if f.name not in {"sources", "reviewed"}]
+    return [
+        ViewColumn(
+            name.upper(),
+            words(name),
+            "key" if n == 0 else "clip" if name in _LAST else "whole",
+            optional=name in _LAST,
+        )
+        for n, name in enumerate(shown)
+    ]
+
+
 def view(cls: type) -> list[ViewColumn]:
     """The columns a table of records of class *cls* shows."""
     from ._analysis import figure_text
     from ._indicator import Indicator
+    from ._place import Place
     from ._records import Conflict, Country, Organization, Project, Source
 
     views: dict[type, list[ViewColumn]] = {
@@ -283,8 +349,16 @@ def view(cls: type) -> list[ViewColumn]:
             ViewColumn("ID", lambda r, _: r.id, "key"),
             ViewColumn("TOPIC", lambda r, _: r.topic),
         ],
+        Place: [
+            ViewColumn("ID", lambda r, _: r.id, "key"),
+            ViewColumn("COUNTRY", lambda r, _: r.country, "whole"),
+            ViewColumn("PRECISION", lambda r, _: r.precision.value, "whole"),
+            ViewColumn("LATITUDE", lambda r, _: _degrees(r.latitude), "whole", right=True),
+            ViewColumn("LONGITUDE", lambda r, _: _degrees(r.longitude), "whole", right=True),
+            ViewColumn("NAME", lambda r, _: r.name, optional=True),
+        ],
     }
-    return views.get(cls, [ViewColumn("RECORD", lambda r, _: repr(r), "key")])
+    return views[cls] if cls in views else _fields_view(cls)
 
 
 def cells(records: Sequence[object], day: dt.date) -> tuple[list[ViewColumn], list[list[str]]]:
@@ -352,7 +426,7 @@ def _card(title: str, key: str, facts: list[tuple[str, str]], sources: list[str]
     )
     links = ", ".join(_link(words, url) for _, words, url in _sources(sources))
     cited = f"<p>Sources: {links}</p>" if links else ""
-    code = f" <code>{_e(key)}</code>" if key != title else ""
+    code = f" <code>{_e(key)}</code>" if key and key != title else ""
     return (
         f"<div {_CARD}><p><strong>{_e(title)}</strong>{code}</p><table>{rows}</table>{cited}</div>"
     )

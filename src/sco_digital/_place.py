@@ -15,6 +15,7 @@ import math
 
 import attrs
 
+from ._display import displayed
 from ._fields import between, each, follows, instance, optional, strings
 from ._rules import ADMIN1, ALPHA2, NAME, SLUG, TEXT
 from ._terms import Precision
@@ -28,6 +29,7 @@ EARTH_RADIUS_KM = 6371.0088
 """The mean radius of the WGS84 ellipsoid (IUGG), in kilometres, for `distance_km`."""
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class Place:
     """

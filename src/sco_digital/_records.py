@@ -156,6 +156,7 @@ def _until_after_since(inst: Any, field: attrs.Attribute[Any], value: Any) -> No
         raise fail(field, f"{value} is not after since ({since})")
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class Membership:
     """
@@ -200,6 +201,7 @@ class Membership:
         return self.until is None or day < self.until.earliest()
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class CountryName:
     """
@@ -348,6 +350,7 @@ class Organization:
         return (self.id, self.name, *self.aliases)
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class Participant:
     """
@@ -364,6 +367,7 @@ class Participant:
     role: Role = attrs.field(validator=instance(Role))
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class OrganizationParticipant:
     """
@@ -382,6 +386,7 @@ class OrganizationParticipant:
     role: OrganizationRole = attrs.field(validator=instance(OrganizationRole))
 
 
+@displayed
 @attrs.frozen(kw_only=True)
 class Identifier:
     """

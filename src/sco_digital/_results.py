@@ -56,8 +56,8 @@ class Results(tuple[_T, ...], Generic[_T]):
         field: many-valued fields (a project's countries, roles,
         technologies, sectors, organisations, sources) are columns of
         Python lists, so counting projects per country never counts one
-        twice; text columns are ``string``, numbers ``Float64``, days
-        ``datetime64[s]``. Projects get ``start`` and ``end`` (the first
+        twice; text columns are ``string``, numbers ``Float64`` (a
+        place's GeoNames id ``Int64``), days ``datetime64[s]``. Projects get ``start`` and ``end`` (the first
         and last day their partial dates may mean), countries their
         ``status`` and ``since`` on *as_of* (default: today), figures their
         ``text`` and the ``low``/``high`` bounds their qualifier allows.
@@ -82,7 +82,7 @@ class Results(tuple[_T, ...], Generic[_T]):
         """
         The records as a polars DataFrame, with the columns of `to_pandas`:
         many-valued fields are ``List(String)``, days ``Date``, numbers
-        ``Float64``, the rest ``String``.
+        ``Float64`` (a place's GeoNames id ``Int64``), the rest ``String``.
 
         Args:
             as_of: The day for countries' status (a date or "YYYY-MM-DD");

@@ -92,7 +92,8 @@ def _fit(
 def layout(columns: Sequence[ViewColumn], rows: Sequence[Sequence[str]], width: int | None) -> str:
     """
     *rows* (the words of each record, one per column) under *columns*' headers:
-    fitted to *width* in a terminal, whole when *width* is None.
+    fitted to *width* in a terminal, whole when *width* is None; a *right*
+    column's words and header aligned to the right.
     """
     if not rows:
         return "(no results)\n"
@@ -101,14 +102,16 @@ def layout(columns: Sequence[ViewColumn], rows: Sequence[Sequence[str]], width: 
         sizes = [max(len(columns[i].header), *(len(row[i]) for row in rows)) for i in kept]
     else:
         kept, sizes = _fit(columns, rows, width)
-    lines = [
-        _GAP.join(columns[i].header.ljust(w) for i, w in zip(kept, sizes, strict=True)).rstrip(),
-        _GAP.join("-" * w for w in sizes),
-    ]
-    lines += [
-        _GAP.join(_clip(row[i], w).ljust(w) for i, w in zip(kept, sizes, strict=True)).rstrip()
-        for row in rows
-    ]
+
+    def line(words: Sequence[str]) -> str:
+        cells = (
+            _clip(words[i], w).rjust(w) if columns[i].right else _clip(words[i], w).ljust(w)
+            for i, w in zip(kept, sizes, strict=True)
+        )
+        return _GAP.join(cells).rstrip()
+
+    lines = [line([c.header for c in columns]), _GAP.join("-" * w for w in sizes)]
+    lines += [line(row) for row in rows]
     return "\n".join(lines) + "\n"
 
 
