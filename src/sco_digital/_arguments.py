@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import re
 import sys
 from typing import Any, NoReturn
@@ -37,7 +38,7 @@ def _examples(*lines: str) -> str:
     return "examples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
-def parser() -> argparse.ArgumentParser:
+def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per option, as --help lists them
     parser = _Parser(
         prog="sco-digital",
         description=f"Query and export the {_about.TITLE}.",
@@ -117,6 +118,8 @@ def parser() -> argparse.ArgumentParser:
         "sco-digital projects --country KG",
         "sco-digital projects --technology 5G",
         "sco-digital projects --sector health --active-in 2025 --format csv",
+        "sco-digital projects --place gwadar",
+        "sco-digital projects --near 41.3,69.24 --km 25 --technology 5G",
     )
     sub.add_argument("--country", help="a code, name or alias: UZ, Uzbekistan, Узбекистан")
     sub.add_argument("--technology", help="a technology slug, label or alias: 5G, AI, fibre optics")
@@ -125,16 +128,45 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("--kind", help="a project kind: infrastructure, training, policy...")
     sub.add_argument("--organization", metavar="ID", help="an organisation id")
     sub.add_argument("--active-in", metavar="YEAR", type=_year, help="active during YEAR")
+    sub.add_argument("--place", metavar="ID", help="a place id: tashkent, gwadar (see `places`)")
+    sub.add_argument(
+        "--near",
+        metavar="LAT,LON",
+        type=_point,
+        help="with --km: a place within KM of this point, in WGS84 decimal degrees"
+        " (write --near=-8.65,115.22 for a southern latitude)",
+    )
+    sub.add_argument(
+        "--km", metavar="KM", type=_km, help="with --near: the greatest distance, in kilometres"
+    )
+    output(sub)
+
+    sub = command(
+        "places",
+        "list the places projects are at, optionally in one country or of one precision",
+        "sco-digital places",
+        "sco-digital places --country Kyrgyzstan",
+        "sco-digital places --precision country --format csv",
+    )
+    sub.add_argument("--country", help="a code, name or alias: UZ, Uzbekistan, Узбекистан")
+    sub.add_argument("--precision", help="exact, city, region or country")
     output(sub)
 
     sub = command(
         "show",
-        "show one record in full: project, country, organisation, indicator, source or conflict",
+        "show one record in full: project, country, organisation, indicator, source, conflict"
+        " or place",
         "sco-digital show soho-cloud",
         "sco-digital show Kyrgyzstan",
+        "sco-digital show tashkent",
         "sco-digital show pd-seed-2025-08-29 --format json",
     )
-    sub.add_argument("id", help="a record id, or a country code or name")
+    sub.add_argument(
+        "id",
+        help="a record id, or a country code or name; a place id that is also a country's"
+        " name (pakistan) shows the country, which lists its places: see `places --country`"
+        " for the place itself",
+    )
     output(sub)
 
     sub = command(
@@ -227,6 +259,38 @@ def _day(text: str) -> dt.date:
         pass
     msg = f"{text!r} is not a day of the form YYYY-MM-DD, such as 2024-07-04"
     raise argparse.ArgumentTypeError(msg)
+
+
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
+
+
+def _number(text: str, low: float, high: float) -> float | None:
+    """*text*, a decimal number in ASCII digits, from *low* to *high*; else None."""
+    text = text.strip()
+    if not _DECIMAL.match(text):  # no exponent, no nan or inf, no other digits
+        return None
+    value = float(text)  # finite but for 400 digits
+    return value if math.isfinite(value) and low <= value <= high else None
+
+
+def _point(text: str) -> tuple[float, float]:
+    latitude, comma, longitude = text.partition(",")
+    point = (_number(latitude, -90, 90), _number(longitude, -180, 180))
+    if not comma or point[0] is None or point[1] is None:
+        msg = (
+            f"{text!r} is not a point LAT,LON in decimal degrees, latitude -90 to 90 and"
+            " longitude -180 to 180, such as 41.3,69.24"
+        )
+        raise argparse.ArgumentTypeError(msg)
+    return point[0], point[1]
+
+
+def _km(text: str) -> float:
+    km = _number(text, 0, math.inf)
+    if km is None:
+        msg = f"{text!r} is not a distance in kilometres of 0 or more, such as 25"
+        raise argparse.ArgumentTypeError(msg)
+    return km
 
 
 def _port(text: str) -> int:

@@ -408,6 +408,7 @@ def to_text(thing: object) -> str:
 
 _CARD = 'style="font-family: sans-serif; max-width: 60em"'
 _ROW = 'style="text-align: left; vertical-align: top; padding-right: 1em"'
+_RIGHT = 'style="text-align: right; vertical-align: top; padding-right: 1em"'  # numbers
 
 
 def _e(text: object) -> str:
@@ -436,9 +437,15 @@ def _html_table(records: Sequence[object]) -> str:
     if not records:
         return f"<div {_CARD}><p>No results.</p></div>"
     columns, rows = cells(records[:_SHOWN], dt.date.today())  # noqa: DTZ011 - a calendar day
-    head = "".join(f"<th {_ROW}>{_e(c.header.lower())}</th>" for c in columns)
+    styles = [_RIGHT if c.right else _ROW for c in columns]
+    head = "".join(
+        f"<th {s}>{_e(c.header.lower())}</th>" for c, s in zip(columns, styles, strict=True)
+    )
     body = "".join(
-        "<tr>" + "".join(f"<td {_ROW}>{_e(v)}</td>" for v in row) + "</tr>" for row in rows
+        "<tr>"
+        + "".join(f"<td {s}>{_e(v)}</td>" for v, s in zip(row, styles, strict=True))
+        + "</tr>"
+        for row in rows
     )
     kind = type(records[0]).__name__
     more = f"<p>... and {len(records) - _SHOWN} more</p>" if len(records) > _SHOWN else ""

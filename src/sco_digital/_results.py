@@ -57,10 +57,11 @@ class Results(tuple[_T, ...], Generic[_T]):
         technologies, sectors, organisations, sources) are columns of
         Python lists, so counting projects per country never counts one
         twice; text columns are ``string``, numbers ``Float64`` (a
-        place's GeoNames id ``Int64``), days ``datetime64[s]``. Projects get ``start`` and ``end`` (the first
-        and last day their partial dates may mean), countries their
-        ``status`` and ``since`` on *as_of* (default: today), figures their
-        ``text`` and the ``low``/``high`` bounds their qualifier allows.
+        place's GeoNames id ``Int64``), days ``datetime64[s]``. Projects
+        get ``start`` and ``end`` (the first and last day their partial
+        dates may mean), countries their ``status`` and ``since`` on
+        *as_of* (default: today), figures their ``text`` and the
+        ``low``/``high`` bounds their qualifier allows.
         docs/guide/notebooks.md has recipes.
 
         Args:

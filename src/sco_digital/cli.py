@@ -39,6 +39,8 @@ from .models import (
     Country,
     Indicator,
     Organization,
+    Place,
+    Precision,
     Project,
     ProjectKind,
     ProjectStatus,
@@ -152,7 +154,27 @@ def _projects(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
         organization=args.organization,
         active_in=args.active_in,
     )
-    _emit(chosen, Project, args, out)
+    wanted: list[set[str]] = []
+    if args.place is not None:
+        try:
+            wanted.append({p.id for p in ds.by_place(args.place)})
+        except UnknownKeyError as exc:
+            raise _UsageError(f"projects: argument --place: {exc}") from None
+    if args.near is not None:
+        latitude, longitude = args.near
+        wanted.append({p.id for p in ds.near(latitude, longitude, args.km)})
+    _emit([p for p in chosen if all(p.id in ids for ids in wanted)], Project, args, out)
+
+
+def _places(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
+    country = None if args.country is None else ds.country(args.country).code
+    precision = None if args.precision is None else _lookup(Precision, args.precision)
+    chosen = [
+        place
+        for place in ds.places
+        if country in (None, place.country) and precision in (None, place.precision)
+    ]
+    _emit(chosen, Place, args, out)
 
 
 def _indicators(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
@@ -215,10 +237,18 @@ def _show_context(ds: Dataset, record: object) -> dict[str, Any]:
         extra["children"] = [p.id for p in ds.children(record.id)]
     if isinstance(record, Country):
         extra["projects"] = [p.id for p in ds.by_country(record)]
+        extra["places"] = [p.id for p in ds.places if p.country == record.code]
+    if isinstance(record, Place):
+        extra["projects"] = [p.id for p in ds.by_place(record)]
     return extra
 
 
 def _find(ds: Dataset, key: str) -> object:
+    """
+    The record *key* names: a project, organisation, indicator, source or
+    conflict id, then a country (code, name or alias), then a place id; so
+    ``pakistan``, a place id too, is the country.
+    """
     for getter in (ds.project, ds.organization, ds.indicator, ds.source, ds.conflict):
         try:
             return getter(key)
@@ -227,13 +257,18 @@ def _find(ds: Dataset, key: str) -> object:
     try:
         return ds.country(key)
     except UnknownKeyError as exc:
+        not_country = exc
+    try:
+        return ds.place(key)
+    except UnknownKeyError:
         from ._vocabulary import suggest
 
         ids: dict[str, str] = {}
-        for table in (ds.projects, ds.organizations, ds.indicators, ds.sources, ds.conflicts):
+        tables = (ds.projects, ds.organizations, ds.indicators, ds.sources, ds.conflicts, ds.places)
+        for table in tables:
             ids.update({r.id: r.id for r in table})
         # Close ids first, then the close country names ds.country() found.
-        close = dict.fromkeys((*suggest(key, ids, str), *exc.suggestions))
+        close = dict.fromkeys((*suggest(key, ids, str), *not_country.suggestions))
         raise UnknownKeyError("record", key, tuple(close)[:3]) from None
 
 
@@ -296,6 +331,7 @@ _COMMANDS: dict[str, Callable[[Any, argparse.Namespace, _Output], None]] = {
     "summary": _summary,
     "countries": _countries,
     "projects": _projects,
+    "places": _places,
     "show": _show,
     "indicators": _indicators,
     "search": _search,
@@ -313,6 +349,10 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     args = _parser().parse_args(argv)
     if getattr(args, "bom", False) and args.format != "csv":
         raise _UsageError(f"{args.command}: --bom goes with --format csv")
+    if args.command == "projects" and (args.near is None) != (args.km is None):
+        if args.near is None:
+            raise _UsageError("projects: argument --km: goes with --near LAT,LON")
+        raise _UsageError("projects: argument --near: needs --km, the greatest distance")
     return args
 
 

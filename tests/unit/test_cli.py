@@ -10,9 +10,11 @@ from pathlib import Path
 import attrs
 import pytest
 
+import mini
 import sco_digital as sd
 from sco_digital._registry import RECORD_FILES
 from sco_digital.cli import main
+from sco_digital.export import write_json
 
 COUNTRIES_HEADER = (
     "code,alpha3,name,name_zh,name_ru,region,status,since,until,memberships,aliases,"
@@ -39,7 +41,14 @@ class TestOutput:
 
     @pytest.mark.parametrize(
         "argv",
-        [["projects"], ["indicators"], ["countries"], ["search", "fibre"], ["summary"]],
+        [
+            ["projects"],
+            ["indicators"],
+            ["countries"],
+            ["search", "fibre"],
+            ["summary"],
+            ["places"],
+        ],
     )
     def test_one_line_per_record_in_a_pipe(
         self, capsys: pytest.CaptureFixture[str], argv: list[str]
@@ -54,6 +63,7 @@ class TestOutput:
             "indicators": len(ds.indicators),
             "countries": len(ds.countries),
             "search": len(ds.search("fibre")),
+            "places": len(ds.places),
             "summary": len(RECORD_FILES) + 3,  # the title, the members and a blank line
         }[argv[0]]
         assert expected + 2 == len(lines)
@@ -173,6 +183,204 @@ class TestOutput:
         )
 
 
+@pytest.fixture
+def placed_dir(tmp_path: Path) -> Path:
+    """
+    The mini dataset with places: the cable at Bishkek and Tashkent (about
+    470 km apart), the 2021 forum at Bishkek.
+    """
+    ds = mini.dataset()
+    at = {"cable": ("bishkek", "tashkent"), "forum-2021": ("bishkek",)}
+    projects = [attrs.evolve(p, places=at.get(p.id, ())) for p in ds.projects]
+    return write_json(attrs.evolve(ds, projects=projects), tmp_path / "placed")
+
+
+PLACES_HEADER = (
+    "id,name,name_zh,name_ru,country,latitude,longitude,geonames_id,admin1,precision,sources,note"
+)
+
+
+class TestPlaces:
+    def test_places_table(self, capsys: pytest.CaptureFixture[str], placed_dir: Path) -> None:
+        """One line per place, the coordinates to five places and aligned to the right."""
+        status, out, err = run(capsys, "--data", str(placed_dir), "places")
+        assert (0, "") == (status, err)
+        assert [
+            "ID        COUNTRY  PRECISION  LATITUDE  LONGITUDE  NAME",
+            "--------  -------  ---------  --------  ---------  --------",
+            "bishkek   KG       city       42.87000   74.59000  Bishkek",
+            "tashkent  UZ       city       41.26465   69.21627  Tashkent",
+        ] == out.splitlines()
+
+    @pytest.mark.parametrize(
+        ("argv", "ids"),
+        [
+            (["--country", "Kirgizia"], ["bishkek"]),
+            (["--country", "UZB"], ["tashkent"]),
+            (["--country", "CN"], []),
+            (["--precision", "town"], ["bishkek", "tashkent"]),
+            (["--precision", "country"], []),
+            (["--country", "UZ", "--precision", "city"], ["tashkent"]),
+        ],
+    )
+    def test_places_filters(
+        self, capsys: pytest.CaptureFixture[str], placed_dir: Path, argv: list[str], ids: list[str]
+    ) -> None:
+        """--country takes any name of a country, --precision any name of a precision."""
+        status, out, _ = run(capsys, "--data", str(placed_dir), "places", *argv, "--format", "json")
+        assert (0, ids) == (status, [row["id"] for row in json.loads(out)])
+
+    def test_places_csv_and_json(
+        self, capsys: pytest.CaptureFixture[str], placed_dir: Path
+    ) -> None:
+        """Every field, the coordinates and GeoNames id as numbers in JSON."""
+        _, out, _ = run(capsys, "--data", str(placed_dir), "places", "--format", "csv")
+        assert [
+            PLACES_HEADER,
+            "bishkek,Bishkek,,,KG,42.87,74.59,1528675,KG.01,city,seed,",
+            'tashkent,Tashkent,,,UZ,41.26465,69.21627,,,city,tass,"No GeoNames id, to test its'
+            ' absence."',
+        ] == out.splitlines()
+        _, out, _ = run(capsys, "--data", str(placed_dir), "places", "--format", "json")
+        assert {
+            "id": "bishkek",
+            "name": "Bishkek",
+            "name_zh": None,
+            "name_ru": None,
+            "country": "KG",
+            "latitude": 42.87,
+            "longitude": 74.59,
+            "geonames_id": 1528675,
+            "admin1": "KG.01",
+            "precision": "city",
+            "sources": ["seed"],
+            "note": None,
+        } == json.loads(out)[0]
+
+    def test_show_place(self, capsys: pytest.CaptureFixture[str], placed_dir: Path) -> None:
+        """A place id shows the place and the projects at it."""
+        status, out, _ = run(capsys, "--data", str(placed_dir), "show", "tashkent")
+        assert 0 == status
+        assert [
+            "id:           tashkent",
+            "name:         Tashkent",
+            "country:      UZ",
+            "latitude:     41.26465",
+            "longitude:    69.21627",
+            "precision:    city",
+            "sources:",
+            "  - tass",
+            "note:         No GeoNames id, to test its absence.",
+            "projects:",
+            "  - cable",
+        ] == out.splitlines()
+
+    def test_show_place_json_and_csv(
+        self, capsys: pytest.CaptureFixture[str], placed_dir: Path
+    ) -> None:
+        """--format json and csv give the place's fields, as for the other records."""
+        _, out, _ = run(capsys, "--data", str(placed_dir), "show", "bishkek", "--format", "json")
+        assert {
+            "id": "bishkek",
+            "name": "Bishkek",
+            "name_zh": None,
+            "name_ru": None,
+            "country": "KG",
+            "latitude": 42.87,
+            "longitude": 74.59,
+            "geonames_id": 1528675,
+            "admin1": "KG.01",
+            "precision": "city",
+            "sources": ["seed"],
+            "note": None,
+        } == json.loads(out)
+        _, out, _ = run(capsys, "--data", str(placed_dir), "show", "tashkent", "--format", "csv")
+        assert [
+            PLACES_HEADER,
+            'tashkent,Tashkent,,,UZ,41.26465,69.21627,,,city,tass,"No GeoNames id, to test its'
+            ' absence."',
+        ] == out.splitlines()
+
+    def test_show_country_lists_its_places(
+        self, capsys: pytest.CaptureFixture[str], placed_dir: Path
+    ) -> None:
+        status, out, _ = run(capsys, "--data", str(placed_dir), "show", "Kirgizia")
+        assert 0 == status
+        assert ["projects:", "  - cable", "places:", "  - bishkek"] == out.splitlines()[-4:]
+
+    def test_show_order(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        A country's name or code is the country, even where a place has it as
+        its id (pakistan), and the country lists that place; a place id that
+        names no country is the place.
+        """
+        ds = sd.load()
+        for key, shown in [("pakistan", "PK"), ("China", "CN"), ("uz", "UZ")]:
+            status, out, _ = run(capsys, "show", key, "--format", "json")
+            assert (0, shown) == (status, json.loads(out)["code"])
+            _, out, _ = run(capsys, "show", key)
+            places = [f"  - {p.id}" for p in ds.places if p.country == shown]
+            assert ["places:", *places] == out.splitlines()[-len(places) - 1 :]
+        assert "pakistan" in [p.id for p in ds.places]
+        for key in ("tashkent", "gwadar", "xian"):
+            status, out, _ = run(capsys, "show", key, "--format", "json")
+            assert (0, sd.load().place(key).name) == (status, json.loads(out)["name"])
+
+    def test_unknown_id_suggests_places(
+        self, capsys: pytest.CaptureFixture[str], placed_dir: Path
+    ) -> None:
+        status, out, err = run(capsys, "--data", str(placed_dir), "show", "tashkint")
+        assert (2, "", "sco-digital: unknown record 'tashkint'; did you mean 'tashkent'?\n") == (
+            status,
+            out,
+            err,
+        )
+        assert (2, "", "sco-digital: unknown record 'Tashkent'; did you mean 'tashkent'?\n") == (
+            run(capsys, "--data", str(placed_dir), "show", "Tashkent")
+        )
+
+    @pytest.mark.parametrize(
+        ("argv", "ids"),
+        [
+            (["--place", "tashkent"], ["cable"]),
+            (["--place", "bishkek"], ["cable", "forum-2021"]),
+            (["--place", "bishkek", "--country", "BY"], ["forum-2021"]),
+            (["--place", "bishkek", "--technology", "5G", "--active-in", "2021"], ["forum-2021"]),
+            (["--place", "tashkent", "--sector", "trade"], []),
+            (["--near", "41.3,69.24", "--km", "25"], ["cable"]),
+            (["--near", "41.3,69.24", "--km", "0"], []),
+            (["--near", "42.87,74.59", "--km", "0"], ["cable", "forum-2021"]),
+            (["--near", "41.3,69.24", "--km", "500"], ["cable", "forum-2021"]),
+            (["--near", "41.3,69.24", "--km", "500", "--status", "completed"], ["forum-2021"]),
+            (["--near", "41.3,69.24", "--km", "25", "--place", "bishkek"], ["cable"]),
+            (["--near", "41.3,69.24", "--km", "25", "--place", "bishkek", "--country", "BY"], []),
+            (["--near=-33.9,18.4", "--km", "1000"], []),
+            (["--near", " +41.3 , 69.24 ", "--km", "25."], ["cable"]),
+        ],
+    )
+    def test_projects_at_or_near(
+        self, capsys: pytest.CaptureFixture[str], placed_dir: Path, argv: list[str], ids: list[str]
+    ) -> None:
+        """--place and --near/--km narrow the other filters: every one given must match."""
+        status, out, err = run(
+            capsys, "--data", str(placed_dir), "projects", *argv, "--format", "json"
+        )
+        assert (0, "", ids) == (status, err, [row["id"] for row in json.loads(out)])
+
+    def test_projects_at_or_near_bundled(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The bundled data answers as `by_place` and `near` do."""
+        ds = sd.load()
+        _, out, _ = run(capsys, "projects", "--place", "gwadar", "--format", "json")
+        assert [p.id for p in ds.by_place("gwadar")] == [row["id"] for row in json.loads(out)]
+        _, out, _ = run(
+            capsys, "projects", "--near", "41.3,69.24", "--km", "25", "--sector", "education"
+        )
+        near = {p.id for p in ds.near(41.3, 69.24, 25)}
+        expected = [p.id for p in ds.by_sector("education") if p.id in near]
+        assert expected == [line.split()[0] for line in out.splitlines()[2:]]
+        assert expected
+
+
 class TestErrors:
     @pytest.mark.parametrize(
         ("argv", "message"),
@@ -234,6 +442,7 @@ class TestErrors:
             "summary",
             "countries",
             "projects",
+            "places",
             "show",
             "indicators",
             "search",
@@ -253,6 +462,9 @@ class TestErrors:
         ["countries", "--status", "partner"],
         ["projects", "--country", "KG"],
         ["show", "soho-cloud"],
+        ["show", "tashkent"],
+        ["places", "--country", "UZ"],
+        ["projects", "--near", "41.3,69.24", "--km", "25"],
         ["indicators", "--subject", "soho-cloud"],
         ["search", "luban"],
         ["validate"],
@@ -296,6 +508,11 @@ def test_subprocess_export(tmp_path: Path) -> None:
 
 
 YEAR = "is not a year of four digits, such as 2025"
+POINT = (
+    "is not a point LAT,LON in decimal degrees, latitude -90 to 90 and longitude -180 to 180,"
+    " such as 41.3,69.24"
+)
+KM = "is not a distance in kilometres of 0 or more, such as 25"
 DAY = "is not a day of the form YYYY-MM-DD, such as 2024-07-04"
 NO_DIR = "an empty string is not a directory; give one, or none for the bundled data"
 
@@ -339,6 +556,52 @@ class TestOptionValues:
             (["projects", "--organization", "nobody"], "unknown organization 'nobody'"),
             (["indicators", "--subject", ""], "unknown project, organization or country ''"),
             (["show", ""], "unknown record ''"),
+            (["places", "--country", "Narnia"], "unknown country 'Narnia'"),
+            (["places", "--precision", "street"], "unknown precision 'street'"),
+            (
+                ["projects", "--place", "gwadr"],
+                "projects: argument --place: unknown place 'gwadr'; did you mean 'gwadar'?",
+            ),
+            (["projects", "--place", ""], "projects: argument --place: unknown place ''"),
+            # --near LAT,LON and --km: numbers on the globe, a distance of 0 or more, together
+            *(
+                (
+                    ["projects", f"--near={point}", "--km", "5"],
+                    f"projects: argument --near: {point!r} {POINT}",
+                )
+                for point in (
+                    "abc",
+                    "41.3",
+                    "41.3,",
+                    ",69.2",
+                    "41.3;69.2",
+                    "91,69.2",
+                    "-90.5,0",
+                    "41.3,180.5",
+                    "41.3,69.2,1",
+                    "nan,0",
+                    "inf,0",
+                    "4e1,69",
+                    "٤١,٦٩",
+                    "",
+                )
+            ),
+            *(
+                (
+                    ["projects", "--near", "41.3,69.2", "--km", km],
+                    f"projects: argument --km: {km!r} {KM}",
+                )
+                for km in ("-1", "-0.5", "five", "inf", "nan", "1e3", "9" * 400, "")
+            ),
+            (["projects", "--km", "5"], "projects: argument --km: goes with --near LAT,LON"),
+            (
+                ["projects", "--near", "41.3,69.2"],
+                "projects: argument --near: needs --km, the greatest distance",
+            ),
+            (
+                ["projects", "--near", "-8.6,115.2", "--km", "5"],
+                "projects: argument --near: expected one argument",
+            ),
             (["search", " "], "search text has no words: ' '"),
             # formats and paths
             *(
@@ -346,7 +609,7 @@ class TestOptionValues:
                     [command, "--format", "xml"],
                     f"{command}: argument --format: invalid choice: 'xml'",
                 )
-                for command in ("summary", "countries", "projects", "indicators")
+                for command in ("summary", "countries", "projects", "indicators", "places")
             ),
             (["export", "--format", "xlsx", "out"], "export: argument --format: invalid choice"),
             (

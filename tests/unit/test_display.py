@@ -14,6 +14,25 @@ import mini
 import sco_digital as sd
 from sco_digital.dataset import Results
 
+_TH = '<th style="text-align: left; vertical-align: top; padding-right: 1em">'
+_TD = '<td style="text-align: left; vertical-align: top; padding-right: 1em">'
+_TH_RIGHT = '<th style="text-align: right; vertical-align: top; padding-right: 1em">'
+_TD_RIGHT = '<td style="text-align: right; vertical-align: top; padding-right: 1em">'
+
+
+def nested() -> list[tuple[Any, str]]:
+    """A record of each kind that lives inside another, with the title it shows."""
+    ds = mini.dataset()
+    branch = ds.project("center-branch")
+    return [
+        (ds.country("BY").memberships[0], "Dialogue partner 2009-06 to 2015"),
+        (ds.country("BY").memberships[2], "Member state 2024-07-04"),
+        (sd.CountryName(language="uz", name="Oʻzbekiston", sources=("tass",)), "Oʻzbekiston (uz)"),
+        (branch.participants[1], "UZ, beneficiary"),
+        (branch.organization_roles[0], "caict, host institution"),
+        (branch.identifiers[0], "90001 (AidData GCDF 3.0)"),
+    ]
+
 
 @pytest.fixture(scope="module")
 def bundled() -> sd.Dataset:
@@ -117,6 +136,7 @@ class TestHtml:
             bundled.projects,
             bundled.indicators,
             bundled.conflicts,
+            bundled.places,
         ):
             for record in table[:5]:
                 assert html(record).startswith("<div ")
@@ -144,6 +164,65 @@ class TestHtml:
         assert table.count("<tr>") == 1 + 50
         assert f"... and {len(bundled.projects) - 50} more" in table
 
+    def test_place_card(self) -> None:
+        """A place's card: its name and id, then its facts, coordinates to five places."""
+        card = html(mini.dataset().place("bishkek"))
+        assert card.startswith(
+            '<div style="font-family: sans-serif; max-width: 60em"><p><strong>Bishkek</strong>'
+            " <code>bishkek</code></p><table>"
+        )
+        for label, words in [
+            ("country", "KG"),
+            ("latitude", "42.87000"),
+            ("longitude", "74.59000"),
+            ("geonames id", "1528675"),
+            ("admin1", "KG.01"),
+            ("precision", "City"),
+        ]:
+            assert f"<tr>{_TH}{label}</th>{_TD}{words}</td></tr>" in card
+        assert "<p>Sources: seed</p>" in card
+
+    def test_places_table(self) -> None:
+        """Places as a table: the coordinates aligned to the right."""
+        table = html(mini.dataset().places)
+        assert "<caption>2 Place records</caption>" in table
+        assert (
+            f"<thead><tr>{_TH}id</th>{_TH}country</th>{_TH}precision</th>"
+            f"{_TH_RIGHT}latitude</th>{_TH_RIGHT}longitude</th>{_TH}name</th></tr></thead>"
+        ) in table
+        assert (
+            f"<tr>{_TD}tashkent</td>{_TD}UZ</td>{_TD}city</td>"
+            f"{_TD_RIGHT}41.26465</td>{_TD_RIGHT}69.21627</td>{_TD}Tashkent</td></tr>"
+        ) in table
+
+    @pytest.mark.parametrize(("record", "title"), nested(), ids=lambda x: type(x).__name__)
+    def test_nested_record_card(self, record: Any, title: str) -> None:
+        """A record inside another is titled by what it says, with no key."""
+        card = html(record)
+        assert card.startswith(
+            f'<div style="font-family: sans-serif; max-width: 60em"><p><strong>{title}</strong>'
+            "</p><table>"
+        )
+        assert "<code>" not in card
+
+    def test_nested_record_facts(self) -> None:
+        """A membership's card has its dates and note; an identifier's has its id."""
+        membership, identifier = nested()[0][0], nested()[5][0]
+        card = html(membership)
+        assert f"<tr>{_TH}until</th>{_TD}2015</td></tr>" in card
+        assert f"<tr>{_TH}note</th>{_TD}Some sources say 2010.</td></tr>" in card
+        assert "<p>Sources: tass</p>" in card
+        assert f"<tr>{_TH}id</th>{_TD}90001</td></tr>" in html(identifier)
+
+    def test_nested_records_table(self) -> None:
+        """A Results of nested records has a column per field."""
+        table = html(Results(mini.dataset().country("BY").memberships))
+        assert "<caption>3 Membership records</caption>" in table
+        assert (
+            f"<thead><tr>{_TH}status</th>{_TH}since</th>{_TH}until</th>{_TH}note</th></tr></thead>"
+        ) in table
+        assert f"<tr>{_TD}Member state</td>{_TD}2024-07-04</td>{_TD}</td>{_TD}</td></tr>" in table
+
     def test_dataset_card(self, bundled: sd.Dataset) -> None:
         card = html(bundled)
         assert f"SCO digital cooperation dataset, data version {bundled.data_version}" in card
@@ -169,6 +248,63 @@ class TestPretty:
             "  KZ    Kazakhstan  central_asia  Member state  2001-06-15",
         ] == pretty(bundled.members(as_of="2001-06-15")[:3]).splitlines()
         assert "Results()" == pretty(Results())
+
+    def test_place(self) -> None:
+        assert [
+            "Place 'tashkent': Tashkent",
+            "  country:        UZ",
+            "  latitude:       41.26465",
+            "  longitude:      69.21627",
+            "  precision:      City",
+            "  note:           No GeoNames id, to test its absence.",
+            "  sources:        tass",
+        ] == pretty(mini.dataset().place("tashkent")).splitlines()
+
+    def test_places(self) -> None:
+        assert [
+            "2 Place records:",
+            "  ID        COUNTRY  PRECISION  LATITUDE  LONGITUDE  NAME",
+            "  --------  -------  ---------  --------  ---------  --------",
+            "  bishkek   KG       city       42.87000   74.59000  Bishkek",
+            "  tashkent  UZ       city       41.26465   69.21627  Tashkent",
+        ] == pretty(mini.dataset().places).splitlines()
+
+    @pytest.mark.parametrize(("record", "title"), nested(), ids=lambda x: type(x).__name__)
+    def test_nested_record(self, record: Any, title: str) -> None:
+        """Titled by what it says, never by an empty key."""
+        lines = pretty(record).splitlines()
+        assert f"{type(record).__name__}: {title}" == lines[0]
+        assert "''" not in pretty(record)
+
+    def test_nested_records(self) -> None:
+        assert [
+            "3 Membership records:",
+            "  STATUS            SINCE       UNTIL       NOTE",
+            "  ----------------  ----------  ----------  ----------------------",
+            "  Dialogue partner  2009-06     2015        Some sources say 2010.",
+            "  Observer state    2015        2024-07-04",
+            "  Member state      2024-07-04",
+        ] == pretty(Results(mini.dataset().country("BY").memberships)).splitlines()
+        branch = mini.dataset().project("center-branch")
+        assert [
+            "2 Participant records:",
+            "  COUNTRY  ROLE",
+            "  -------  -----------",
+            "  CN       Host",
+            "  UZ       Beneficiary",
+        ] == pretty(Results(branch.participants)).splitlines()
+        assert [
+            "1 Identifier record:",
+            "  SCHEME            ID",
+            "  ----------------  -----",
+            "  AidData GCDF 3.0  90001",
+        ] == pretty(Results(branch.identifiers)).splitlines()
+
+    def test_results_of_other_things(self) -> None:
+        """What is not a record shows its repr."""
+        assert ["2 int records:", "  RECORD", "  ------", "  1", "  2"] == pretty(
+            Results([1, 2])
+        ).splitlines()
 
     def test_dataset(self, bundled: sd.Dataset) -> None:
         lines = pretty(bundled).splitlines()

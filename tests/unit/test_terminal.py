@@ -207,6 +207,50 @@ class TestLayout:
     def test_no_rows(self) -> None:
         assert "(no results)\n" == layout(self.COLUMNS, (), 80)
 
+    def test_right_aligned_numbers(self) -> None:
+        """A right column's header and words end at its edge, in a pipe and fitted."""
+        columns = (
+            ViewColumn("ID", lambda r, _: r, "key"),
+            ViewColumn("LONGITUDE", lambda r, _: r, "whole", right=True),
+            ViewColumn("NAME", lambda r, _: r, optional=True),
+        )
+        rows = (("beijing", "116.39723", "Beijing"), ("minsk", "27.56653", "Minsk"))
+        assert [
+            "ID       LONGITUDE  NAME",
+            "-------  ---------  -------",
+            "beijing  116.39723  Beijing",
+            "minsk     27.56653  Minsk",
+        ] == layout(columns, rows, None).splitlines()
+        assert [
+            "ID       LONGITUDE",
+            "-------  ---------",
+            "beijing  116.39723",
+            "minsk     27.56653",
+        ] == layout(columns, rows, 20).splitlines()
+
+
+def test_places_fit_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """
+    Places at 40 columns: the name goes, and ids, countries, precisions and
+    coordinates stay whole; at 80 every column is there.
+    """
+    status, out, err = as_terminal(monkeypatch, capsys, ["places", "--country", "KG"], 40)
+    assert (0, "") == (status, err)
+    assert [
+        "ID          COUNTRY  PRECISION  LATITUDE  LONGITUDE",
+        "----------  -------  ---------  --------  ---------",
+        "batken      KG       city       40.06040   70.81929",
+    ] == out.splitlines()[:3]
+    places = sd.load().places
+    status, out, _ = as_terminal(monkeypatch, capsys, ["places"], 80)
+    assert len(places) + 2 == len(out.splitlines())
+    assert all(80 >= len(line) for line in out.splitlines())
+    xian = next(line for line in out.splitlines() if line.startswith("xian "))
+    assert ["xian", "CN", "city", "34.25833", "108.92861", "Xi’an"] == xian.split()
+    assert xian.index("108.92861") + 9 == out.splitlines()[0].index("LONGITUDE") + 9
+
 
 class TestTerminalWidth:
     class Stream:
