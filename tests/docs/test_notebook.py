@@ -52,7 +52,7 @@ def test_the_notebook_holds_every_recipe() -> None:
     """Each recipe of the page is a cell of the notebook, as the page has it."""
     sources = [cell.source for cell in code_cells(read(NOTEBOOK))]
     found = recipes()
-    assert 8 == len(found)
+    assert 9 == len(found)
     assert [recipe for recipe in found if recipe not in sources] == []
 
 
@@ -82,6 +82,11 @@ def test_every_cell_runs(executed: Any) -> None:
         ('ds.country("KG")', "<strong>Kyrgyzstan</strong> <code>KG</code>"),
         ('ds.indicator("karamay-trainees")', "more than 300 people, as of 2025-06"),
         ('ds.by_country("KG")[:3]', "<caption>3 Project records</caption>"),
+        ('ds.place("gwadar")', "<strong>Gwadar</strong> <code>gwadar</code>"),
+        (
+            'ds.country("BY").memberships[1]',
+            "<strong>Observer state 2015-07-10 to 2024-07-04</strong></p>",
+        ),
         ("ds", "SCO digital cooperation dataset, data version"),
     ],
 )
