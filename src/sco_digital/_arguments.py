@@ -13,6 +13,7 @@ from . import _about
 from ._terminal import Output
 
 OUTPUT_FORMATS = ("table", "json", "csv")
+_COUNTRY = "a code, name or alias: UZ, Uzbekistan, Узбекистан"
 
 
 EXPORT_FORMATS = ("csv", "json", "parquet", "sqlite", "datapackage", "geojson")
@@ -121,7 +122,7 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per opti
         "sco-digital projects --place gwadar",
         "sco-digital projects --near 41.3,69.24 --km 25 --technology 5G",
     )
-    sub.add_argument("--country", help="a code, name or alias: UZ, Uzbekistan, Узбекистан")
+    sub.add_argument("--country", help=_COUNTRY)
     sub.add_argument("--technology", help="a technology slug, label or alias: 5G, AI, fibre optics")
     sub.add_argument("--sector", help="a sector: health, trade, education...")
     sub.add_argument("--status", help="a project status: operational, completed...")
@@ -148,7 +149,7 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per opti
         "sco-digital places --country Kyrgyzstan",
         "sco-digital places --precision country --format csv",
     )
-    sub.add_argument("--country", help="a code, name or alias: UZ, Uzbekistan, Узбекистан")
+    sub.add_argument("--country", help=_COUNTRY)
     sub.add_argument("--precision", help="exact, city, region or country")
     output(sub)
 

@@ -109,10 +109,12 @@ def _text(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
     phrase = _nested(value)
     if phrase is not None:
         return phrase
-    if isinstance(value, frozenset):
-        return ", ".join(sorted(_text(v) for v in value))
-    if isinstance(value, tuple):
-        return ", ".join(_text(v) for v in value)
+    if isinstance(value, frozenset | tuple):
+        items = [_text(v) for v in value]
+        if isinstance(value, frozenset):
+            items.sort()
+        # "CN, provider; KG, partner": a comma inside an item, semicolons between
+        return ("; " if any(", " in item for item in items) else ", ").join(items)
     if attrs.has(type(value)):
         parts = (getattr(value, f.name) for f in attrs.fields(type(value)) if f.name != "sources")
         return " ".join(_text(v) for v in parts if v is not None)
@@ -231,7 +233,7 @@ def record_text(record: object, width: int = _WIDTH) -> str:
             textwrap.fill(
                 words,
                 width,
-                initial_indent=f"  {label + ':':<16}",
+                initial_indent=f"  {label + ':':<15} ",  # a space after the longest label too
                 subsequent_indent=" " * 18,
                 break_long_words=False,
                 break_on_hyphens=False,

@@ -195,6 +195,21 @@ def placed_dir(tmp_path: Path) -> Path:
     return write_json(attrs.evolve(ds, projects=projects), tmp_path / "placed")
 
 
+BISHKEK = {
+    "id": "bishkek",
+    "name": "Bishkek",
+    "name_zh": None,
+    "name_ru": None,
+    "country": "KG",
+    "latitude": 42.87,
+    "longitude": 74.59,
+    "geonames_id": 1528675,
+    "admin1": "KG.01",
+    "precision": "city",
+    "sources": ["seed"],
+    "note": None,
+}
+"""The mini place Bishkek in JSON: every field, the numbers as numbers."""
 PLACES_HEADER = (
     "id,name,name_zh,name_ru,country,latitude,longitude,geonames_id,admin1,precision,sources,note"
 )
@@ -242,20 +257,7 @@ class TestPlaces:
             ' absence."',
         ] == out.splitlines()
         _, out, _ = run(capsys, "--data", str(placed_dir), "places", "--format", "json")
-        assert {
-            "id": "bishkek",
-            "name": "Bishkek",
-            "name_zh": None,
-            "name_ru": None,
-            "country": "KG",
-            "latitude": 42.87,
-            "longitude": 74.59,
-            "geonames_id": 1528675,
-            "admin1": "KG.01",
-            "precision": "city",
-            "sources": ["seed"],
-            "note": None,
-        } == json.loads(out)[0]
+        assert BISHKEK == json.loads(out)[0]
 
     def test_show_place(self, capsys: pytest.CaptureFixture[str], placed_dir: Path) -> None:
         """A place id shows the place and the projects at it."""
@@ -280,20 +282,7 @@ class TestPlaces:
     ) -> None:
         """--format json and csv give the place's fields, as for the other records."""
         _, out, _ = run(capsys, "--data", str(placed_dir), "show", "bishkek", "--format", "json")
-        assert {
-            "id": "bishkek",
-            "name": "Bishkek",
-            "name_zh": None,
-            "name_ru": None,
-            "country": "KG",
-            "latitude": 42.87,
-            "longitude": 74.59,
-            "geonames_id": 1528675,
-            "admin1": "KG.01",
-            "precision": "city",
-            "sources": ["seed"],
-            "note": None,
-        } == json.loads(out)
+        assert BISHKEK == json.loads(out)
         _, out, _ = run(capsys, "--data", str(placed_dir), "show", "tashkent", "--format", "csv")
         assert [
             PLACES_HEADER,

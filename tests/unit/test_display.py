@@ -300,6 +300,27 @@ class TestPretty:
             "  AidData GCDF 3.0  90001",
         ] == pretty(Results(branch.identifiers)).splitlines()
 
+    def test_nested_records_in_a_record(self) -> None:
+        """
+        A project's organisation roles and identifiers as phrases, semicolons
+        between phrases that hold a comma; a long label keeps a space.
+        """
+        branch = mini.dataset().project("center-branch")
+        lines = pretty(branch).splitlines()
+        assert "  organization roles: caict, host institution" in lines
+        assert "  identifiers:    90001 (AidData GCDF 3.0)" in lines
+        two = attrs.evolve(
+            branch,
+            organization_roles=(
+                sd.OrganizationParticipant(organization="caict", role=sd.OrganizationRole.OPERATOR),
+                *branch.organization_roles,
+            ),
+        )
+        assert (
+            "  organization roles: caict, operator; caict, host institution"
+            in pretty(two).splitlines()
+        )
+
     def test_results_of_other_things(self) -> None:
         """What is not a record shows its repr."""
         assert ["2 int records:", "  RECORD", "  ------", "  1", "  2"] == pretty(
