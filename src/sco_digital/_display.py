@@ -95,7 +95,7 @@ module, below it, does not import it. Until then cards show source ids."""
 # -- what a record says ---------------------------------------------------------------
 
 
-def _text(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
+def _text(value: Any) -> str:
     """
     One value as words: labels for terms, ISO dates, lists joined, and a
     record nested in another (a membership, a participant) as a phrase.
