@@ -192,8 +192,18 @@ print(sorted(set(seen)))
 """
 
 
+@pytest.fixture(scope="module")
+def downstream(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """
+    The working directory of the fresh interpreters, outside the repository
+    and shared, so that Hypothesis collects the source's constants into its
+    ``.hypothesis`` cache once (3 s) rather than in each interpreter.
+    """
+    return tmp_path_factory.mktemp("downstream")
+
+
 @pytest.mark.parametrize("order", import_orders())
-def test_import_orders(order: tuple[str, ...], tmp_path: Path) -> None:
+def test_import_orders(order: tuple[str, ...], downstream: Path) -> None:
     """
     In a fresh interpreter, the four modules import in any order, and then
     st.from_type(Project) draws projects. Hypothesis runs its entry points
@@ -202,7 +212,7 @@ def test_import_orders(order: tuple[str, ...], tmp_path: Path) -> None:
     """
     code = "".join(f"import {name}\n" for name in order) + DRAW_PROJECTS
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=tmp_path
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=downstream
     )
     assert (0, "['Project']\n", "") == (done.returncode, done.stdout, done.stderr)
 
