@@ -3,8 +3,9 @@ How `sco_digital.strategies` draws records and datasets: one function per
 record type (`_source`, `_country`...), which the record strategies and
 `_dataset` share; the caller passes the references (ids, countries,
 sources, parents, subjects) as picks. `_dataset` draws the keys first and
-builds the records around them, so every reference resolves and no name is
-shared where `Dataset.validate` refuses that.
+builds the records around them, so every reference resolves, and makes
+each country's and organisation's names its own (`Dataset.validate`
+refuses a name two of them share).
 
 The values the records are made of are drawn by `_primitive_draws`. Every
 strategy here is built once, at import, too.
