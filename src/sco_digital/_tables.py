@@ -1,27 +1,33 @@
 """
 The exported tables: `TABLES`, one per kind of record plus join tables for
-the many-valued fields, and `to_records`.
+the many-valued fields, each declared from its columns, and `to_records`.
 
-A table's items are its records, or for a join table, tuples of a record, a
-position and one element of the record's list field; each column reads its
-value off an item with a `Getter`. A column that is a record field takes its
-description from the field's entry in the record's docstring (`_field_doc`).
+The parts the declarations use (the items of each table, the column of a
+record field, the join tables several records share) are in `_table_parts`.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from itertools import repeat
-from operator import attrgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from ._columns import Column, ColumnType, ForeignKey, Getter, Table, columns
-from ._records import field_docs
+from ._columns import Column, ForeignKey, Getter, Table, columns
+from ._table_parts import (
+    _COUNTRY,
+    _PROJECT,
+    _alias_table,
+    _conflict_records,
+    _country_element_sources,
+    _elements,
+    _f,
+    _first_day,
+    _indicators,
+    _records,
+    _set_table,
+    _source_table,
+)
 from .models import (
     Conflict,
     Country,
@@ -34,7 +40,6 @@ from .models import (
     OrganizationKind,
     OrganizationParticipant,
     OrganizationRole,
-    PartialDate,
     Participant,
     Place,
     Precision,
@@ -50,7 +55,6 @@ from .models import (
     Status,
     Technology,
     Unit,
-    Vocabulary,
 )
 
 if TYPE_CHECKING:
@@ -93,219 +97,6 @@ def to_records(ds: Dataset, table: str) -> list[dict[str, Any]]:
     return list(map(dict, map(zip, names, spec.rows(ds))))
 
 
-# -- descriptions --------------------------------------------------------------------
-
-
-@functools.cache
-def _field_docs(cls: type) -> Mapping[str, str]:
-    """
-    The description of every field of *cls*, from its docstring, worded for
-    a table: without reST quotes, and "empty" for None.
-    """
-    return {
-        name: re.sub(r"\bNone\b", "empty", text.replace("``", "").replace("`", ""))
-        for name, text in field_docs(cls).items()
-    }
-
-
-def _field_doc(cls: type, name: str) -> str:
-    try:
-        return _field_docs(cls)[name]
-    except KeyError:
-        msg = f"{cls.__name__}.{name} is not described in its docstring"
-        raise TypeError(msg) from None
-
-
-# -- columns -------------------------------------------------------------------------
-
-
-class _Element(NamedTuple):
-    """An item of a join table: an element of a list field of a record."""
-
-    record: Any
-    position: int
-    """1 for the record's first element, and so on."""
-    value: Any
-
-
-class _ElementSource(NamedTuple):
-    """An item of the sources of an element (a country's name or membership)."""
-
-    record: Any
-    position: int
-    """1 for the element's first source, and so on."""
-    value: str
-    seq: int
-    """The element's position in its list."""
-
-
-class _Keyed(NamedTuple):
-    """An item with what the record key it holds (*value*) names (see `_kinds`)."""
-
-    record: Any
-    position: int
-    value: str
-    kind: str | None
-
-
-def _first_day(value: PartialDate | None) -> str | None:
-    return None if value is None else value.earliest().isoformat()
-
-
-def _f(cls: type, name: str, type_: ColumnType, at: str = "", **kw: Any) -> tuple[Column, ...]:
-    """
-    The column of the field *name* of the record type *cls*, which an item
-    is (or holds as its attribute *at*). It is described by the field's
-    docstring and required unless the field defaults to None; ``column=``
-    names it otherwise.
-    """
-    kw.setdefault("required", attrs.fields_dict(cls)[name].default is not None)
-    path = f"{at}.{name}" if at else name
-    return columns(kw.pop("column", name), type_, _field_doc(cls, name), path, **kw)
-
-
-def _records(kind: str) -> Callable[[Dataset], Iterable[Any]]:
-    """The records of *kind* ("projects"...): the items of a record's own table."""
-    return attrgetter(kind)
-
-
-def _elements(
-    kind: str, field: str, *, ordered: bool = False
-) -> Callable[[Dataset], Iterator[_Element]]:
-    """Each element of the list *field* of each record of *kind*, sorted if *ordered*."""
-
-    def items(ds: Dataset) -> Iterator[_Element]:
-        for record in getattr(ds, kind):
-            values = getattr(record, field)
-            for position, value in enumerate(sorted(values) if ordered else values, 1):
-                yield _new(_Element, (record, position, value))
-
-    return items
-
-
-def _element_sources(field: str) -> Callable[[Dataset], Iterator[_ElementSource]]:
-    """Each source of each element of a country's list *field*."""
-    elements = _elements("countries", field)
-
-    def items(ds: Dataset) -> Iterator[_ElementSource]:
-        for country, seq, element in elements(ds):
-            for position, source in enumerate(element.sources, 1):
-                yield _new(_ElementSource, (country, position, source, seq))
-
-    return items
-
-
-_new = tuple.__new__
-"""Make a named tuple of a tuple: twice as fast as calling the class, whose __new__ is Python."""
-
-
-def _kinds(ds: Dataset) -> Callable[[str], str | None]:
-    """Tell whether a key names a country, indicator, organisation, project or the SCO."""
-    kinds = {c.code: "country" for c in ds.countries}
-    kinds.update({i.id: "indicator" for i in ds.indicators})
-    kinds.update({o.id: "organization" for o in ds.organizations})
-    kinds.update({p.id: "project" for p in ds.projects})
-    kinds["SCO"] = "sco"
-    return kinds.get
-
-
-def _indicators(ds: Dataset) -> Iterator[_Keyed]:
-    """Each indicator (as *record*) with what its subject names."""
-    kind_of = _kinds(ds)
-    for indicator in ds.indicators:
-        yield _Keyed(indicator, 0, indicator.subject, kind_of(indicator.subject))
-
-
-def _conflict_records(ds: Dataset) -> Iterator[_Keyed]:
-    """Each record key of each conflict, with what it names."""
-    kind_of = _kinds(ds)
-    for conflict in ds.conflicts:
-        for position, key in enumerate(conflict.records, 1):
-            yield _Keyed(conflict, position, key, kind_of(key))
-
-
-def _source_table(kind: str, owner: str, description: str) -> Table:
-    return Table(
-        f"{owner}_sources",
-        f"The sources each {description} cites, in the order given.",
-        (
-            *columns(
-                owner,
-                "string",
-                f"The {description}'s id.",
-                "record.id",
-                references=f"{kind}.id",
-            ),
-            *columns("source", "string", "The source's id.", "value", references="sources.id"),
-            *columns("position", "integer", "1 for the first source cited, and so on.", "position"),
-        ),
-        (owner, "source"),
-        _elements(kind, "sources"),
-    )
-
-
-def _alias_table(kind: str, owner: str, key: str) -> Table:
-    return Table(
-        f"{owner}_aliases",
-        f"Other names of each {owner}, in the order given.",
-        (
-            *columns(
-                owner,
-                "string",
-                f"The {owner}'s {key}.",
-                f"record.{key}",
-                references=f"{kind}.{key}",
-            ),
-            *columns("alias", "string", "Another name it is known by.", "value"),
-            *columns("position", "integer", "1 for the first alias, and so on.", "position"),
-        ),
-        (owner, "alias"),
-        _elements(kind, "aliases"),
-    )
-
-
-def _set_table(field: str, single: str, vocabulary: type[Vocabulary], description: str) -> Table:
-    return Table(
-        f"project_{field}",
-        description,
-        (
-            *_PROJECT,
-            *columns(
-                single,
-                "category",
-                f"A {vocabulary.__name__} slug.",
-                "value",
-                vocabulary=vocabulary,
-            ),
-        ),
-        ("project", single),
-        _elements("projects", field, ordered=True),
-    )
-
-
-def _country_element_sources(name: str, owner: str, table: str, field: str) -> Table:
-    """The table *name* of the sources of each element of a country's list *field* (*table*)."""
-    short = owner.rpartition(" ")[2]
-    return Table(
-        name,
-        f"The sources each {owner} cites, in the order given.",
-        (
-            *columns("country", "string", f"The {short}'s country.", "record.code"),
-            *columns("seq", "integer", f"The {short}'s seq.", "seq"),
-            *columns("source", "string", "The source's id.", "value", references="sources.id"),
-            *columns("position", "integer", "1 for the first source cited, and so on.", "position"),
-        ),
-        ("country", "seq", "source"),
-        _element_sources(field),
-        (
-            ForeignKey(("country", "seq"), table, ("country", "seq")),
-            ForeignKey(("source",), "sources", ("id",)),
-        ),
-    )
-
-
-_COUNTRY = columns("country", "string", "Alpha-2 code.", "record.code", references="countries.code")
-_PROJECT = columns("project", "string", "The project's id.", "record.id", references="projects.id")
 _OPTIONAL = {"required": False}
 
 

@@ -31,6 +31,18 @@ from hypothesis.strategies import SearchStrategy
 
 from . import _rules
 from ._drawing import (
+    _conflict,
+    _country,
+    _country_name,
+    _dataset,
+    _indicator,
+    _membership,
+    _organization,
+    _place,
+    _project,
+    _source,
+)
+from ._primitive_draws import (
     _ALPHA3,
     _BY_RULE,
     _CODES,
@@ -39,18 +51,8 @@ from ._drawing import (
     _ORGANIZATION_ROLES,
     _ROLES,
     _SLUGS,
-    _conflict,
-    _country,
-    _country_name,
-    _dataset,
-    _indicator,
-    _membership,
-    _organization,
     _partial_date,
     _pick_drawn,
-    _place,
-    _project,
-    _source,
 )
 from .dataset import Dataset
 from .models import (

@@ -25,7 +25,7 @@ import mini
 import sco_digital as sd
 from sco_digital import Dataset, export
 from sco_digital._json import dumps
-from sco_digital._tables import _field_doc
+from sco_digital._table_parts import _field_doc
 from sco_digital.export import (
     TABLES,
     Column,

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import sco_digital as sd
-from sco_digital import _drawing
+from sco_digital import _primitive_draws
 from sco_digital._fields import FieldError, follows
 from sco_digital._records import field_docs
 from sco_digital._rules import (
@@ -216,7 +216,7 @@ def test_is_data_version(value: object) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 @given(data=st.data())
 def test_strategies_draw_only_what_validators_accept(rule: Rule, data: st.DataObject) -> None:
-    value = data.draw(_drawing._BY_RULE[rule])
+    value = data.draw(_primitive_draws._BY_RULE[rule])
     assert validator_accepts(rule, value)
     assert schema_accepts(rule, value)
 
@@ -273,7 +273,7 @@ def test_strategies_never_draw_an_invisible_character() -> None:
     (U+13439 is unassigned in Unicode 14, Python 3.11's, and Cf in 15): such
     a character once made `datasets()` build a Source its validator refused.
     """
-    from sco_digital._drawing import _characters_of
+    from sco_digital._primitive_draws import _characters_of
     from sco_digital._rules import INVISIBLE, control
 
     excluded = _characters_of(INVISIBLE)
