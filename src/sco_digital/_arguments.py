@@ -134,8 +134,9 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per opti
         "--near",
         metavar="LAT,LON",
         type=_point,
-        help="with --km: a place within KM of this point, in WGS84 decimal degrees"
-        " (write --near=-8.65,115.22 for a southern latitude)",
+        help="with --km: a place within KM of this point, in WGS84 decimal degrees; places"
+        " that name only a country are left out (write --near=-8.65,115.22 for a southern"
+        " latitude)",
     )
     sub.add_argument(
         "--km", metavar="KM", type=_km, help="with --near: the greatest distance, in kilometres"

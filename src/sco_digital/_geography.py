@@ -11,6 +11,7 @@ from ._vocabulary import suggest as _suggest
 from .errors import UnknownKeyError
 from .models import (
     Place,
+    Precision,
     Project,
 )
 
@@ -94,8 +95,10 @@ class Geography(Figures):
         >>> [p.id for p in sd.load().near(41.3, 69.24, 25)][:2]
         ['belarus-uzbekistan-ict-cooperation', 'huawei-seeds-for-the-future-meca-2024']
 
-        Note that a place of precision ``country`` stands for the whole
-        country at its capital's point.
+        Places of precision ``country`` are left out: their point is the
+        capital's, a marker for the whole country, not a site (as AidData
+        leaves country-level locations out of point analysis); find those
+        projects with `by_country` or `by_place`.
 
         Args:
             latitude: WGS84 latitude of the point, -90 to 90.
@@ -116,7 +119,7 @@ class Geography(Figures):
         if not 0 <= _number(km, "km") < float("inf"):
             msg = f"km must be a finite distance of 0 or more, got {km!r}"
             raise ValueError(msg)
-        close = {p.id for p in self.places if p.distance_km(latitude, longitude) <= km}
+        close = {p.id for p in self._sites() if p.distance_km(latitude, longitude) <= km}
         return self._with_places(close)
 
     def within(self, south: float, west: float, north: float, east: float) -> Results[Project]:
@@ -124,7 +127,8 @@ class Geography(Figures):
         The projects with a place inside the box from *south* to *north*
         (latitudes) and *west* to *east* (longitudes), edges included, in
         WGS84 decimal degrees, sorted by id. As in RFC 7946, a box whose
-        *west* is greater than its *east* crosses the antimeridian.
+        *west* is greater than its *east* crosses the antimeridian. As in
+        `near`, places of precision ``country`` are left out.
 
         >>> import sco_digital as sd
         >>> len(sd.load().within(35.0, 45.0, 45.0, 90.0)) > 20
@@ -159,7 +163,11 @@ class Geography(Figures):
             across = west <= lon <= east if west <= east else lon >= west or lon <= east
             return across and south <= place.latitude <= north
 
-        return self._with_places({p.id for p in self.places if inside(p)})
+        return self._with_places({p.id for p in self._sites() if inside(p)})
+
+    def _sites(self) -> list[Place]:
+        """The places that locate something within a country: all but precision country."""
+        return [p for p in self.places if p.precision is not Precision.COUNTRY]
 
     def by_admin_area(self, admin1: str) -> Results[Project]:
         """

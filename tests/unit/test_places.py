@@ -164,17 +164,36 @@ class TestQueries:
         )
         assert () == ds.near(0.0, -30.0, 1000)
 
+    def test_country_places_are_not_sites(self, ds: sd.Dataset) -> None:
+        """
+        near() and within() leave out places of precision country: their point
+        is the capital's, a marker for the whole country, not a site.
+        """
+        tashkent = ds.place("tashkent")
+        near = {p.id for p in ds.near(tashkent.latitude, tashkent.longitude, 25)}
+        only_uzbekistan = {p.id for p in ds.projects if p.places == ("uzbekistan",)}
+        assert len(only_uzbekistan) >= 3
+        assert set() == near & only_uzbekistan
+        assert {p.id for p in ds.by_place("tashkent")} <= near
+        box = {p.id for p in ds.within(41.0, 69.0, 41.5, 69.5)}
+        assert set() == box & only_uzbekistan
+        assert only_uzbekistan <= {p.id for p in ds.by_place("uzbekistan")}
+
     def test_within(self, ds: sd.Dataset) -> None:
         """within() keeps places inside the box; a box across the antimeridian wraps."""
+        # the Suez Canal zone's project names only Egypt: a country, not a site
         egypt = ds.within(22.0, 24.0, 32.0, 37.0)
-        assert ["beidou-cloud-suez-canal-economic-zone", "peace-submarine-cable"] == [
-            p.id for p in egypt
-        ]
+        assert ["peace-submarine-cable"] == [p.id for p in egypt]
         everywhere = {p.id for p in ds.within(-90, -180, 90, 180)}
-        assert {p.id for p in ds.projects if p.places} == everywhere
+        sited = {
+            p.id
+            for p in ds.projects
+            if any(ds.place(i).precision is not sd.Precision.COUNTRY for i in p.places)
+        }
+        assert sited == everywhere
         # from 170 E across the antimeridian to 35 E: Europe and Egypt, not Asia
         wrapped = {p.id for p in ds.within(-90, 170, 90, 35)}
-        assert "beidou-cloud-suez-canal-economic-zone" in wrapped
+        assert "peace-submarine-cable" in wrapped
         assert "belarus-kazakhstan-hi-tech-park-cooperation" in wrapped
         assert "luban-workshop-uzbekistan" not in wrapped
 
