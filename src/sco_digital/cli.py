@@ -24,7 +24,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from . import _about, _registry, _terminal
 from ._arguments import UsageError as _UsageError
@@ -47,6 +47,7 @@ from .models import (
     Sector,
     Status,
     Technology,
+    Vocabulary,
 )
 
 __all__ = ["main"]
@@ -54,6 +55,8 @@ __all__ = ["main"]
 _OK, _DATA_ERROR, _USAGE_ERROR, _CANNOT_RUN = 0, 1, 2, 3
 _INTERRUPTED = 130  # 128 + SIGINT, as shells report a process Ctrl-C ended
 _PIPE_CLOSED = 141  # 128 + SIGPIPE
+_T = TypeVar("_T")
+_V = TypeVar("_V", bound=Vocabulary)
 _WIDTH = 80  # of `show` in a pipe
 
 
@@ -135,31 +138,46 @@ def _summary(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
         out.write(_terminal.layout(columns, cells, _terminal.terminal_width(out.stream)))
 
 
+def _given(args: argparse.Namespace, option: str, resolve: Callable[[str], _T]) -> _T | None:
+    """
+    The value of *option* resolved, or None where it is not given; an
+    unknown value is a usage error naming the option ("projects: argument
+    --country: unknown country 'Uzbekstan'; did you mean 'Uzbekistan'?").
+    """
+    value = getattr(args, option.lstrip("-").replace("-", "_"))
+    if value is None:
+        return None
+    try:
+        return resolve(value)
+    except UnknownKeyError as exc:
+        raise _UsageError(f"{args.command}: argument {option}: {exc}") from None
+
+
+def _term(vocabulary: type[_V]) -> Callable[[str], _V]:
+    return lambda value: _lookup(vocabulary, value)
+
+
 def _countries(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     day = dt.date.today() if args.as_of is None else args.as_of  # noqa: DTZ011 - a calendar day
-    if args.status is None:
-        chosen = ds.countries
-    else:
-        chosen = ds.countries_with_status(_lookup(Status, args.status), as_of=day)
+    status = _given(args, "--status", _term(Status))
+    chosen = ds.countries if status is None else ds.countries_with_status(status, as_of=day)
     _emit(chosen, Country, args, out, day)
 
 
 def _projects(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
     chosen = ds.filter(
-        country=args.country,
-        technology=None if args.technology is None else _lookup(Technology, args.technology),
-        sector=None if args.sector is None else _lookup(Sector, args.sector),
-        status=None if args.status is None else _lookup(ProjectStatus, args.status),
-        kind=None if args.kind is None else _lookup(ProjectKind, args.kind),
-        organization=args.organization,
+        country=_given(args, "--country", ds.country),
+        technology=_given(args, "--technology", _term(Technology)),
+        sector=_given(args, "--sector", _term(Sector)),
+        status=_given(args, "--status", _term(ProjectStatus)),
+        kind=_given(args, "--kind", _term(ProjectKind)),
+        organization=_given(args, "--organization", ds.organization),
         active_in=args.active_in,
     )
     wanted: list[set[str]] = []
-    if args.place is not None:
-        try:
-            wanted.append({p.id for p in ds.by_place(args.place)})
-        except UnknownKeyError as exc:
-            raise _UsageError(f"projects: argument --place: {exc}") from None
+    at = _given(args, "--place", ds.by_place)
+    if at is not None:
+        wanted.append({p.id for p in at})
     if args.near is not None:
         latitude, longitude = args.near
         wanted.append({p.id for p in ds.near(latitude, longitude, args.km)})
@@ -167,19 +185,20 @@ def _projects(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
 
 
 def _places(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
-    country = None if args.country is None else ds.country(args.country).code
-    precision = None if args.precision is None else _lookup(Precision, args.precision)
+    country = _given(args, "--country", ds.country)
+    precision = _given(args, "--precision", _term(Precision))
     chosen = [
         place
         for place in ds.places
-        if country in (None, place.country) and precision in (None, place.precision)
+        if (country is None or place.country == country.code)
+        and precision in (None, place.precision)
     ]
     _emit(chosen, Place, args, out)
 
 
 def _indicators(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:
-    chosen = ds.indicators if args.subject is None else ds.indicators_for(args.subject)
-    _emit(chosen, Indicator, args, out)
+    about = _given(args, "--subject", ds.indicators_for)
+    _emit(ds.indicators if about is None else about, Indicator, args, out)
 
 
 def _search(ds: Dataset, args: argparse.Namespace, out: _Output) -> None:

@@ -376,11 +376,13 @@ class TestErrors:
         [
             (
                 ["projects", "--country", "Uzbekstan"],
-                "sco-digital: unknown country 'Uzbekstan'; did you mean 'Uzbekistan'?\n",
+                "sco-digital: projects: argument --country: unknown country 'Uzbekstan';"
+                " did you mean 'Uzbekistan'?\n",
             ),
             (
                 ["projects", "--technology", "blokchain"],
-                "sco-digital: unknown technology 'blokchain'; did you mean 'Blockchain'?\n",
+                "sco-digital: projects: argument --technology: unknown technology 'blokchain';"
+                " did you mean 'Blockchain'?\n",
             ),
             (
                 ["countries", "--as-of", "2017-13-01"],
@@ -477,7 +479,11 @@ def test_subprocess_usage_error() -> None:
         text=True,
         check=False,
     )
-    assert (2, "", "sco-digital: unknown country 'Narnia'; did you mean 'Armenia'?\n") == (
+    expected = (
+        "sco-digital: projects: argument --country: unknown country 'Narnia';"
+        " did you mean 'Armenia'?\n"
+    )
+    assert (2, "", expected) == (
         done.returncode,
         done.stdout,
         done.stderr,
@@ -536,17 +542,44 @@ class TestOptionValues:
                 for day in ("2025-02-30", "20250101", "2025-W01-1", "2025-1-1", "2025", "")
             ),
             # vocabularies and keys
-            (["countries", "--status", "king"], "unknown status 'king'"),
-            (["projects", "--status", "finished-ish"], "unknown project status 'finished-ish'"),
-            (["projects", "--technology", ""], "unknown technology ''"),
-            (["projects", "--sector", "weaving"], "unknown sector 'weaving'"),
-            (["projects", "--kind", "banquet"], "unknown project kind 'banquet'"),
-            (["projects", "--country", ""], "unknown country ''"),
-            (["projects", "--organization", "nobody"], "unknown organization 'nobody'"),
-            (["indicators", "--subject", ""], "unknown project, organization or country ''"),
+            (
+                ["countries", "--status", "king"],
+                "countries: argument --status: unknown status 'king'",
+            ),
+            (
+                ["projects", "--status", "finished-ish"],
+                "projects: argument --status: unknown project status 'finished-ish'",
+            ),
+            (
+                ["projects", "--technology", ""],
+                "projects: argument --technology: unknown technology ''",
+            ),
+            (
+                ["projects", "--sector", "weaving"],
+                "projects: argument --sector: unknown sector 'weaving'",
+            ),
+            (
+                ["projects", "--kind", "banquet"],
+                "projects: argument --kind: unknown project kind 'banquet'",
+            ),
+            (["projects", "--country", ""], "projects: argument --country: unknown country ''"),
+            (
+                ["projects", "--organization", "nobody"],
+                "projects: argument --organization: unknown organization 'nobody'",
+            ),
+            (
+                ["indicators", "--subject", ""],
+                "indicators: argument --subject: unknown project, organization or country ''",
+            ),
             (["show", ""], "unknown record ''"),
-            (["places", "--country", "Narnia"], "unknown country 'Narnia'"),
-            (["places", "--precision", "street"], "unknown precision 'street'"),
+            (
+                ["places", "--country", "Narnia"],
+                "places: argument --country: unknown country 'Narnia'",
+            ),
+            (
+                ["places", "--precision", "street"],
+                "places: argument --precision: unknown precision 'street'",
+            ),
             (
                 ["projects", "--place", "gwadr"],
                 "projects: argument --place: unknown place 'gwadr'; did you mean 'gwadar'?",
