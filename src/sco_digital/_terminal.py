@@ -14,6 +14,7 @@ the command line's output.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import textwrap
@@ -115,12 +116,19 @@ def layout(columns: Sequence[ViewColumn], rows: Sequence[Sequence[str]], width: 
     return "\n".join(lines) + "\n"
 
 
+def _words(value: Any) -> str:
+    """A value inside a list item: a list as its items joined (``sources=a, b``)."""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
 def fields(record: Mapping[str, Any], width: int) -> str:
     """
     A record's fields (plain JSON values) one per line, wrapped at *width*:
     ``name:`` and the value, or the name and one indented line per item of
     a list (a dict item as ``key=value, ...``); empty fields are left out.
     """
+    # Never break inside a word: ids and URLs hold hyphens, and a pipe greps them.
+    wrap = functools.partial(textwrap.fill, break_on_hyphens=False, break_long_words=False)
     lines = []
     for key, value in record.items():
         if value in (None, [], ""):
@@ -128,21 +136,17 @@ def fields(record: Mapping[str, Any], width: int) -> str:
         label = f"{key}:"
         if not isinstance(value, list):
             lines.append(
-                textwrap.fill(
-                    str(value), width, initial_indent=f"{label:<14}", subsequent_indent=" " * 14
-                )
+                wrap(str(value), width, initial_indent=f"{label:<14}", subsequent_indent=" " * 14)
             )
             continue
         lines.append(label)
         for item in value:
             text = (
-                ", ".join(f"{k}={v}" for k, v in item.items() if v is not None)
+                ", ".join(f"{k}={_words(v)}" for k, v in item.items() if v is not None)
                 if isinstance(item, dict)
                 else str(item)
             )
-            lines.append(
-                textwrap.fill(text, width, initial_indent="  - ", subsequent_indent="    ")
-            )
+            lines.append(wrap(text, width, initial_indent="  - ", subsequent_indent="    "))
     return "".join(f"{line}\n" for line in lines)
 
 

@@ -135,6 +135,22 @@ class TestOutput:
         assert "  - c1-latency" in out
         assert "  - latency: Cut in regional network latency: 40%" in out
 
+    def test_show_never_breaks_an_id(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """
+        Wrapped at 80 columns in a pipe, ids and the sources of list items stay
+        whole, written as words rather than Python lists.
+        """
+        status, out, _ = run(capsys, "show", "pakistan")
+        assert 0 == status
+        lines = out.splitlines()
+        assert all(len(line) <= 80 or " " not in line.strip() for line in lines)
+        for source in sd.load().country("PK").memberships[0].sources:
+            assert any(source in line for line in lines), source
+        assert "['" not in out
+        assert "  - status=observer, since=2005-07-05, until=2017-06-09," == lines[
+            lines.index("memberships:") + 1
+        ]
+
     def test_show_country_by_name(self, capsys: pytest.CaptureFixture[str], mini_dir: Path) -> None:
         """Show accepts a country name and lists its projects."""
         status, out, _ = run(capsys, "--data", str(mini_dir), "show", "Belarus", "--format", "json")
