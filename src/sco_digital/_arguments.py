@@ -26,6 +26,10 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         command = self.prog.removeprefix("sco-digital").strip()
+        if (
+            message == "argument --near: expected one argument"
+        ):  # argparse read -8.6,.. as an option
+            message += " (write a southern latitude with =, as in --near=-8.65,115.22)"
         raise UsageError(f"{command}: {message}" if command else message)
 
     def _print_message(self, message: str, file: Any = None) -> None:
@@ -290,7 +294,7 @@ def _point(text: str) -> tuple[float, float]:
 def _km(text: str) -> float:
     km = _number(text, 0, math.inf)
     if km is None:
-        msg = f"{text!r} is not a distance in kilometres of 0 or more, such as 25"
+        msg = f"{text!r} is not a distance in kilometres, 0 or more in decimal digits, such as 25"
         raise argparse.ArgumentTypeError(msg)
     return km
 

@@ -147,9 +147,10 @@ class TestOutput:
         for source in sd.load().country("PK").memberships[0].sources:
             assert any(source in line for line in lines), source
         assert "['" not in out
-        assert "  - status=observer, since=2005-07-05, until=2017-06-09," == lines[
-            lines.index("memberships:") + 1
-        ]
+        assert (
+            "  - status=observer, since=2005-07-05, until=2017-06-09,"
+            == lines[lines.index("memberships:") + 1]
+        )
 
     def test_show_country_by_name(self, capsys: pytest.CaptureFixture[str], mini_dir: Path) -> None:
         """Show accepts a country name and lists its projects."""
@@ -523,7 +524,7 @@ POINT = (
     "is not a point LAT,LON in decimal degrees, latitude -90 to 90 and longitude -180 to 180,"
     " such as 41.3,69.24"
 )
-KM = "is not a distance in kilometres of 0 or more, such as 25"
+KM = "is not a distance in kilometres, 0 or more in decimal digits, such as 25"
 DAY = "is not a day of the form YYYY-MM-DD, such as 2024-07-04"
 NO_DIR = "an empty string is not a directory; give one, or none for the bundled data"
 
@@ -599,6 +600,11 @@ class TestOptionValues:
             (
                 ["projects", "--place", "gwadr"],
                 "projects: argument --place: unknown place 'gwadr'; did you mean 'gwadar'?",
+            ),
+            (
+                ["projects", "--near", "-8.65,115.22", "--km", "5"],
+                "projects: argument --near: expected one argument (write a southern latitude"
+                " with =, as in --near=-8.65,115.22)",
             ),
             (["projects", "--place", ""], "projects: argument --place: unknown place ''"),
             # --near LAT,LON and --km: numbers on the globe, a distance of 0 or more, together
