@@ -354,7 +354,7 @@ def view(cls: type) -> list[ViewColumn]:
         Place: [
             ViewColumn("ID", lambda r, _: r.id, "key"),
             ViewColumn("COUNTRY", lambda r, _: r.country, "whole"),
-            ViewColumn("PRECISION", lambda r, _: r.precision.value, "whole"),
+            ViewColumn("PRECISION", lambda r, _: r.precision.value, "whole", optional=True),
             ViewColumn("LATITUDE", lambda r, _: _degrees(r.latitude), "whole", right=True),
             ViewColumn("LONGITUDE", lambda r, _: _degrees(r.longitude), "whole", right=True),
             ViewColumn("NAME", lambda r, _: r.name, optional=True),

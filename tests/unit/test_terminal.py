@@ -233,16 +233,21 @@ def test_places_fit_the_terminal(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """
-    Places at 40 columns: the name goes, and ids, countries, precisions and
-    coordinates stay whole; at 80 every column is there.
+    Places at 60 columns: the name goes; at 50, the precision too, and the
+    table fits, with ids, countries and coordinates whole; at 80 every
+    column is there.
     """
-    status, out, err = as_terminal(monkeypatch, capsys, ["places", "--country", "KG"], 40)
+    status, out, err = as_terminal(monkeypatch, capsys, ["places", "--country", "KG"], 60)
     assert (0, "") == (status, err)
     assert [
         "ID          COUNTRY  PRECISION  LATITUDE  LONGITUDE",
         "----------  -------  ---------  --------  ---------",
         "batken      KG       city       40.06040   70.81929",
     ] == out.splitlines()[:3]
+    for width in (60, 50):
+        _, out, _ = as_terminal(monkeypatch, capsys, ["places"], width)
+        assert all(width >= len(line) for line in out.splitlines()), width
+    assert "ID                    COUNTRY  LATITUDE  LONGITUDE" == out.splitlines()[0]
     places = sd.load().places
     status, out, _ = as_terminal(monkeypatch, capsys, ["places"], 80)
     assert len(places) + 2 == len(out.splitlines())
