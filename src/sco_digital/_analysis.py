@@ -228,10 +228,15 @@ def table(
     return columns, [make(record, day) for record in records]
 
 
-def to_pandas(records: Sequence[object], as_of: dt.date | str | None = None) -> pd.DataFrame:
-    """*records* as a pandas DataFrame: list columns hold Python lists, dates are days."""
+def to_pandas(
+    records: Sequence[object], as_of: dt.date | str | None = None, cls: type | None = None
+) -> pd.DataFrame:
+    """
+    *records* (of class *cls*, default: the first record's) as a pandas
+    DataFrame: list columns hold Python lists, dates are days.
+    """
     pandas = require("pandas", "to_pandas")
-    columns, rows = table(records, as_of=as_of)
+    columns, rows = table(records, cls, as_of)
     data = {}
     for name, kind in columns.items():
         values = [row[name] for row in rows]
@@ -248,8 +253,13 @@ def to_pandas(records: Sequence[object], as_of: dt.date | str | None = None) -> 
     return pandas.DataFrame(data, index=pandas.RangeIndex(len(rows)))
 
 
-def to_polars(records: Sequence[object], as_of: dt.date | str | None = None) -> pl.DataFrame:
-    """*records* as a polars DataFrame: list columns are ``List(String)``, dates ``Date``."""
+def to_polars(
+    records: Sequence[object], as_of: dt.date | str | None = None, cls: type | None = None
+) -> pl.DataFrame:
+    """
+    *records* (of class *cls*, default: the first record's) as a polars
+    DataFrame: list columns are ``List(String)``, dates ``Date``.
+    """
     polars = require("polars", "to_polars")
     types = {
         "str": polars.String,
@@ -258,7 +268,7 @@ def to_polars(records: Sequence[object], as_of: dt.date | str | None = None) -> 
         "float": polars.Float64,
         "int": polars.Int64,
     }
-    columns, rows = table(records, as_of=as_of)
+    columns, rows = table(records, cls, as_of)
     frame: pl.DataFrame = polars.DataFrame(
         [
             polars.Series(name, [row[name] for row in rows], dtype=types[kind])

@@ -371,11 +371,17 @@ def cells(records: Sequence[object], day: dt.date) -> tuple[list[ViewColumn], li
     return columns, [[c.words(r, day) for c in columns] for r in records]
 
 
+def _none_found(records: Sequence[object]) -> str:
+    """What an empty `Results` says: "No Project records.", or "No records." without a kind."""
+    kind = getattr(records, "kind", None)
+    return "No records." if kind is None else f"No {kind.__name__} records."
+
+
 def _results_text(records: Sequence[object]) -> str:
     from ._terminal import layout
 
     if not records:
-        return "Results()"
+        return _none_found(records)
     columns, rows = cells(records[:_SHOWN], dt.date.today())  # noqa: DTZ011 - a calendar day
     kind = type(records[0]).__name__
     lines = [f"{len(records)} {kind} record{'s' if len(records) != 1 else ''}:"]
@@ -437,7 +443,7 @@ def _card(title: str, key: str, facts: list[tuple[str, str]], sources: list[str]
 
 def _html_table(records: Sequence[object]) -> str:
     if not records:
-        return f"<div {_CARD}><p>No results.</p></div>"
+        return f"<div {_CARD}><p>{_e(_none_found(records))}</p></div>"
     columns, rows = cells(records[:_SHOWN], dt.date.today())  # noqa: DTZ011 - a calendar day
     styles = [_RIGHT if c.right else _ROW for c in columns]
     head = "".join(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import _coerce
-from ._indexes import EMPTY as _EMPTY
+from ._indexes import NO_INDICATORS as _NO_INDICATORS
 from ._provenance import Provenance
 from ._results import Results
 from ._vocabulary import suggest as _suggest
@@ -50,7 +50,7 @@ class Figures(Provenance):
             UnknownKeyError: *subject* is none of these; the message suggests
                 the closest.
         """
-        return self._index.indicators_by_subject.get(self._subject_key(subject), _EMPTY)
+        return self._index.indicators_by_subject.get(self._subject_key(subject), _NO_INDICATORS)
 
     def series(
         self, metric: str, subject: str | _Subject, *, unit: str | Unit | None = None
@@ -97,7 +97,7 @@ class Figures(Provenance):
         wanted = None if unit is None else Unit.lookup(unit)
         found = [
             i
-            for i in self._index.indicators_by_subject.get(key, _EMPTY)
+            for i in self._index.indicators_by_subject.get(key, _NO_INDICATORS)
             if i.metric == metric and (wanted is None or i.unit is wanted)
         ]
         return tuple(sorted(found, key=lambda i: (_dated(i), i.id)))
@@ -135,7 +135,10 @@ class Figures(Provenance):
         found = self.series(metric, subject, unit=unit)
         if not found:
             key = self._subject_key(subject)
-            own = {i.metric: i.metric for i in self._index.indicators_by_subject.get(key, _EMPTY)}
+            own = {
+                i.metric: i.metric
+                for i in self._index.indicators_by_subject.get(key, _NO_INDICATORS)
+            }
             raise UnknownKeyError(f"metric for {key}", metric, _suggest(metric, own, str))
         newest = _dated(found[-1])
         return max(

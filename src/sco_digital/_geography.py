@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import _coerce
 from ._figures import Figures
-from ._indexes import EMPTY as _EMPTY
+from ._indexes import NO_PROJECTS as _NO_PROJECTS
 from ._lookups import _get
 from ._results import Results
 from ._vocabulary import suggest as _suggest
@@ -83,7 +83,9 @@ class Geography(Figures):
 
         .. versionadded:: 0.2.0
         """
-        return self._index.by_place.get(_get(self._index.places, place, Place, "place").id, _EMPTY)
+        return self._index.by_place.get(
+            _get(self._index.places, place, Place, "place").id, _NO_PROJECTS
+        )
 
     def near(self, latitude: float, longitude: float, km: float) -> Results[Project]:
         """
@@ -200,4 +202,4 @@ class Geography(Figures):
         return found
 
     def _with_places(self, place_ids: set[str]) -> Results[Project]:
-        return Results(p for p in self.projects if not place_ids.isdisjoint(p.places))
+        return Results((p for p in self.projects if not place_ids.isdisjoint(p.places)), Project)

@@ -40,13 +40,17 @@ from .models import (
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["EMPTY", "Index", "record_key", "source_ids"]
+__all__ = ["NO_CONFLICTS", "NO_INDICATORS", "NO_PROJECTS", "Index", "record_key", "source_ids"]
 
 _T = TypeVar("_T")
 _V = TypeVar("_V", bound=Vocabulary)
 
-EMPTY: Results[Any] = Results()
-"""What a lookup of a known key with no match returns."""
+NO_PROJECTS: Results[Project] = Results((), Project)
+"""What a lookup of projects by a known key with no match returns."""
+NO_INDICATORS: Results[Indicator] = Results((), Indicator)
+"""What a lookup of indicators by a known subject with no figure returns."""
+NO_CONFLICTS: Results[Conflict] = Results((), Conflict)
+"""What a lookup of the conflicts about a known record with none returns."""
 
 Cited = Membership | Organization | Place | Project | Indicator | Conflict
 """Records that cite sources directly."""
@@ -117,7 +121,7 @@ class Index:
         self.by_country = _tuples(groups.by_country)
         self.by_country_key = MappingProxyType(
             {
-                key: self.by_country.get(country.code, EMPTY)
+                key: self.by_country.get(country.code, NO_PROJECTS)
                 for key, country in self.country_keys.items()
             }
         )
@@ -284,7 +288,7 @@ def _vocabulary_lookup(
     # common call costs one dict lookup; other spellings go through lookup().
     # (No two terms share a spelling, tests/unit/test_models.py checks, so
     # which term a spelling was first seen with does not matter.)
-    found = {term: Results(groups.get(term, ())) for term in vocabulary}
+    found = {term: Results(groups.get(term, ()), Project) for term in vocabulary}
     return MappingProxyType(
         {name: found[term] for name, term in vocabulary_index(vocabulary).items()}
     )
@@ -310,7 +314,9 @@ def _timelines(countries: Iterable[Country]) -> Mapping[Status, Timeline]:
     current = [find(dt.date.min) for find in status_of]
 
     def holders(status: Status) -> Results[Country]:
-        return Results(c for c, held in zip(countries, current, strict=True) if held is status)
+        return Results(
+            (c for c, held in zip(countries, current, strict=True) if held is status), Country
+        )
 
     groups = {status: [holders(status)] for status in Status}
     for day in days:

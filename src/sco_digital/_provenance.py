@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import _coerce
-from ._indexes import EMPTY as _EMPTY
+from ._indexes import NO_CONFLICTS as _NO_CONFLICTS
 from ._indexes import source_ids as _source_ids
 from ._lookups import Lookups
 from ._results import Results
@@ -97,7 +97,7 @@ class Provenance(Lookups):
             TypeError: *source_id* is neither a str nor a Source.
             UnknownKeyError: No such source.
         """
-        return self._index.cited_by().get(self.source(source_id).id, _EMPTY)
+        return self._index.cited_by().get(self.source(source_id).id, ())
 
     def conflicts_for(self, record: str | _Subject | Indicator) -> Results[Conflict]:
         """
@@ -121,7 +121,7 @@ class Provenance(Lookups):
             key = record
         else:
             key = self._subject_key(record, "record")
-        return self._index.conflicts_by_record.get(key, _EMPTY)
+        return self._index.conflicts_by_record.get(key, _NO_CONFLICTS)
 
     def disputed(self) -> tuple[Country | Organization | Project | Indicator, ...]:
         """

@@ -6,6 +6,7 @@ also shows itself as a table in a notebook and converts to a data frame.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Generic, SupportsIndex, TypeVar, overload
 
 from ._display import displayed
@@ -20,7 +21,7 @@ _T = TypeVar("_T", covariant=True)  # noqa: PLC0105 - tuple's own variance
 
 
 @displayed
-class Results(tuple[_T, ...], Generic[_T]):
+class Results(tuple[_T, ...], Generic[_T]):  # noqa: SLOT001 - an empty one keeps its kind
     """
     Records sorted by id (countries by code): a tuple in every way (equal to
     the plain tuple of the same records, hashable, picklable; ``repr`` is the
@@ -34,10 +35,28 @@ class Results(tuple[_T, ...], Generic[_T]):
     >>> found[:2] == tuple(found)[:2], type(found[:2]).__name__
     (True, 'Results')
 
+    A query knows what kind of record it finds, so even an empty `Results`
+    has a `kind`, and its frames have the columns of that kind.
+
     .. versionadded:: 0.2.0
     """
 
-    __slots__ = ()
+    # No __slots__: an empty Results keeps its kind in its __dict__ (and pickles it).
+
+    def __new__(cls, items: Iterable[_T] = (), kind: type | None = None) -> Results[_T]:
+        """*items* as a `Results`; *kind*, the records' class, for when there are none."""
+        made = super().__new__(cls, items)
+        if kind is not None:
+            made.__dict__["_kind"] = kind
+        return made
+
+    @property
+    def kind(self) -> type | None:
+        """
+        The class of the records (`Project`, `Country`...), also when there are
+        none; None for an empty `Results` made without one.
+        """
+        return type(self[0]) if self else self.__dict__.get("_kind")
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> _T: ...
@@ -47,7 +66,7 @@ class Results(tuple[_T, ...], Generic[_T]):
 
     def __getitem__(self, index: SupportsIndex | slice) -> _T | Results[_T]:
         if isinstance(index, slice):
-            return Results(super().__getitem__(index))
+            return Results(super().__getitem__(index), self.kind)
         return super().__getitem__(index)
 
     def to_pandas(self, as_of: dt.date | str | None = None) -> pd.DataFrame:
@@ -69,7 +88,8 @@ class Results(tuple[_T, ...], Generic[_T]):
                 None for today.
 
         Returns:
-            A DataFrame with a RangeIndex; no columns when there are no records.
+            A DataFrame with a RangeIndex; with no records, no rows but the
+            columns of their `kind` (no columns where that is unknown).
 
         Raises:
             ImportError: pandas is not installed; the message names the extra.
@@ -77,7 +97,7 @@ class Results(tuple[_T, ...], Generic[_T]):
         """
         from ._analysis import to_pandas
 
-        return to_pandas(self, as_of)
+        return to_pandas(self, as_of, self.kind)
 
     def to_polars(self, as_of: dt.date | str | None = None) -> pl.DataFrame:
         """
@@ -94,4 +114,4 @@ class Results(tuple[_T, ...], Generic[_T]):
         """
         from ._analysis import to_polars
 
-        return to_polars(self, as_of)
+        return to_polars(self, as_of, self.kind)

@@ -21,7 +21,7 @@ import attrs
 from . import _coerce
 from ._display import displayed_dataset as _displayed_dataset
 from ._geography import Geography as _Geography
-from ._indexes import EMPTY as _EMPTY
+from ._indexes import NO_PROJECTS as _NO_PROJECTS
 from ._indexes import Index as _Index
 from ._indexes import record_key as _record_key
 from ._integrity import check_rules as _check_rules
@@ -51,37 +51,37 @@ __all__ = ["Dataset", "Results"]
 _T = TypeVar("_T")
 
 
-def _by_id(items: Iterable[_T]) -> Results[_T]:
-    return Results(sorted(items, key=_record_key))
+def _by_id(items: Iterable[_T], kind: type[_T]) -> Results[_T]:
+    return Results(sorted(items, key=_record_key), kind)
 
 
 # One converter per table, so that type checkers see what Dataset() accepts.
 def _sources(items: Iterable[Source]) -> Results[Source]:
-    return _by_id(items)
+    return _by_id(items, Source)
 
 
 def _countries(items: Iterable[Country]) -> Results[Country]:
-    return _by_id(items)
+    return _by_id(items, Country)
 
 
 def _organizations(items: Iterable[Organization]) -> Results[Organization]:
-    return _by_id(items)
+    return _by_id(items, Organization)
 
 
 def _places(items: Iterable[Place]) -> Results[Place]:
-    return _by_id(items)
+    return _by_id(items, Place)
 
 
 def _projects(items: Iterable[Project]) -> Results[Project]:
-    return _by_id(items)
+    return _by_id(items, Project)
 
 
 def _indicators(items: Iterable[Indicator]) -> Results[Indicator]:
-    return _by_id(items)
+    return _by_id(items, Indicator)
 
 
 def _conflicts(items: Iterable[Conflict]) -> Results[Conflict]:
-    return _by_id(items)
+    return _by_id(items, Conflict)
 
 
 def _as_day(as_of: object) -> dt.date:
@@ -179,7 +179,7 @@ class Dataset(_Geography):
         """
         found = self._index.by_country_key.get(country) if isinstance(country, str) else None
         if found is None:
-            return self._index.by_country.get(self._country(country, "country").code, _EMPTY)
+            return self._index.by_country.get(self._country(country, "country").code, _NO_PROJECTS)
         return found
 
     def by_technology(self, technology: str | Technology) -> Results[Project]:
@@ -256,11 +256,11 @@ class Dataset(_Geography):
         .. versionadded:: 0.2.0
         """
         org_id = self._organization(organization, "organization").id
-        projects = self._index.by_organization.get(org_id, _EMPTY)
+        projects = self._index.by_organization.get(org_id, _NO_PROJECTS)
         if role is None:
             return projects
         wanted = OrganizationRole.lookup(role, "role")
-        return Results(p for p in projects if wanted in p.organization_roles_of(org_id))
+        return Results((p for p in projects if wanted in p.organization_roles_of(org_id)), Project)
 
     def by_identifier(self, scheme: str | IdentifierScheme, id: str | int) -> Results[Project]:  # noqa: A002 - the field's name
         """
@@ -298,7 +298,7 @@ class Dataset(_Geography):
             )
         else:
             key = str(operator.index(id))
-        return self._index.by_identifier.get((found, key), _EMPTY)
+        return self._index.by_identifier.get((found, key), _NO_PROJECTS)
 
     def children(self, project_id: str | Project) -> Results[Project]:
         """
@@ -316,7 +316,7 @@ class Dataset(_Geography):
             TypeError: *project_id* is neither a str nor a Project.
             UnknownKeyError: No such project.
         """
-        return self._index.children.get(self.project(project_id).id, _EMPTY)
+        return self._index.children.get(self.project(project_id).id, _NO_PROJECTS)
 
     def members(self, as_of: dt.date | str | None = None) -> Results[Country]:
         """
@@ -403,7 +403,7 @@ class Dataset(_Geography):
             ValueError: *text* has no words.
         """
         query = _Query.parse(_coerce.as_str(text, "text", "a str"))
-        return Results(self._index.search().find(query))
+        return Results(self._index.search().find(query), Project)
 
     def filter(  # noqa: PLR0913 - one keyword per facet
         self,
@@ -457,7 +457,7 @@ class Dataset(_Geography):
             chosen.append(self.by_sector(sector))
         if organization is not None:
             org = self._organization(organization, "organization")
-            chosen.append(self._index.by_organization.get(org.id, _EMPTY))
+            chosen.append(self._index.by_organization.get(org.id, _NO_PROJECTS))
         wanted_status = None if status is None else ProjectStatus.lookup(status, "status")
         wanted_kind = None if kind is None else ProjectKind.lookup(kind, "kind")
         if active_in is not None:
@@ -466,12 +466,15 @@ class Dataset(_Geography):
         pool = min(chosen, key=len) if chosen else self.projects
         keep = [set(map(id, group)) for group in chosen if group is not pool]
         return Results(
-            project
-            for project in pool
-            if all(id(project) in ids for ids in keep)
-            and (wanted_status is None or project.status is wanted_status)
-            and (wanted_kind is None or project.kind is wanted_kind)
-            and (active_in is None or _active_in(project, active_in))
+            (
+                project
+                for project in pool
+                if all(id(project) in ids for ids in keep)
+                and (wanted_status is None or project.status is wanted_status)
+                and (wanted_kind is None or project.kind is wanted_kind)
+                and (active_in is None or _active_in(project, active_in))
+            ),
+            Project,
         )
 
     # -- provenance ---------------------------------------------------------------

@@ -52,7 +52,7 @@ def test_the_notebook_holds_every_recipe() -> None:
     """Each recipe of the page is a cell of the notebook, as the page has it."""
     sources = [cell.source for cell in code_cells(read(NOTEBOOK))]
     found = recipes()
-    assert 9 == len(found)
+    assert 10 == len(found)
     assert [recipe for recipe in found if recipe not in sources] == []
 
 

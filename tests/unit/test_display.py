@@ -156,7 +156,8 @@ class TestHtml:
         assert "<th" in table
         assert ">nearly 30, as of 2025-08</td>" in table
         assert "<div " in html(Results())
-        assert "No results." in html(Results())
+        assert "<p>No records.</p>" in html(Results())
+        assert "<p>No Project records.</p>" in html(bundled.near(0.0, -30.0, 10))
 
     def test_long_results_are_cut(self, bundled: sd.Dataset) -> None:
         table = html(bundled.projects)
@@ -247,7 +248,9 @@ class TestPretty:
             "  KG    Kyrgyzstan  central_asia  Member state  2001-06-15",
             "  KZ    Kazakhstan  central_asia  Member state  2001-06-15",
         ] == pretty(bundled.members(as_of="2001-06-15")[:3]).splitlines()
-        assert "Results()" == pretty(Results())
+        assert "No records." == pretty(Results())
+        assert "No Indicator records." == pretty(bundled.indicators_for("arca-mir-armenia"))
+        assert "No Country records." == pretty(bundled.members(as_of="1990-01-01"))
 
     def test_place(self) -> None:
         assert [

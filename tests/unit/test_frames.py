@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import sys
 
 import pandas as pd
@@ -95,8 +96,53 @@ class TestOtherRecords:
         assert 2 == len(frame)
 
     def test_empty(self) -> None:
+        """A Results made without records or a kind has no columns."""
         assert (0, 0) == Results().to_pandas().shape
         assert (0, 0) == Results().to_polars().shape
+
+
+EMPTY_QUERIES = {
+    "near": lambda ds: ds.near(0.0, -30.0, 10),
+    "within": lambda ds: ds.within(-10.0, -40.0, 0.0, -30.0),
+    "filter": lambda ds: ds.filter(country="KG", active_in=1990),
+    "search": lambda ds: ds.search("zzzzqqq"),
+    "children": lambda ds: ds.children("arca-mir-armenia"),
+    "by_technology": lambda ds: ds.by_technology(
+        next(t for t in sd.Technology if not ds.by_technology(t))
+    ),
+    "by_organization": lambda ds: ds.by_organization("huawei", role="borrower"),
+    "indicators_for": lambda ds: ds.indicators_for("arca-mir-armenia"),
+    "members": lambda ds: ds.members(as_of="1990-01-01"),
+    "conflicts_for": lambda ds: ds.conflicts_for("arca-mir-armenia"),
+    "places slice": lambda ds: ds.places[:0],
+}
+
+
+@pytest.mark.parametrize("query", list(EMPTY_QUERIES))
+def test_an_empty_result_has_its_kinds_columns(bundled: sd.Dataset, query: str) -> None:
+    """
+    A query that finds nothing still knows what it looks for: its frames have
+    that kind's columns and types, so ``frame["id"]`` works on no rows too.
+    """
+    found = EMPTY_QUERIES[query](bundled)
+    assert () == found
+    kind = found.kind
+    assert kind is not None
+    assert kind is pickle.loads(pickle.dumps(found)).kind  # noqa: S301 - our own bytes
+    full = Results(getattr(bundled, _TABLES[kind]))
+    empty, whole = found.to_pandas(), full.to_pandas()
+    assert (0, len(whole.columns)) == empty.shape
+    assert list(whole.dtypes.astype(str)) == list(empty.dtypes.astype(str))
+    assert full.to_polars().schema == found.to_polars().schema
+
+
+_TABLES = {
+    sd.Project: "projects",
+    sd.Indicator: "indicators",
+    sd.Country: "countries",
+    sd.Conflict: "conflicts",
+    sd.Place: "places",
+}
 
 
 def test_a_missing_library_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
