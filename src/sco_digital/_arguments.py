@@ -133,7 +133,9 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per opti
     sub.add_argument("--kind", help="a project kind: infrastructure, training, policy...")
     sub.add_argument("--organization", metavar="ID", help="an organisation id")
     sub.add_argument("--active-in", metavar="YEAR", type=_year, help="active during YEAR")
-    sub.add_argument("--place", metavar="ID", help="a place id: tashkent, gwadar (see `places`)")
+    sub.add_argument(
+        "--place", metavar="ID", help="a place id or name: tashkent, Ташкент (see `places`)"
+    )
     sub.add_argument(
         "--near",
         metavar="LAT,LON",
@@ -169,9 +171,9 @@ def parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - a statement per opti
     )
     sub.add_argument(
         "id",
-        help="a record id, or a country code or name; a place id that is also a country's"
-        " name (pakistan) shows the country, which lists its places: see `places --country`"
-        " for the place itself",
+        help="a record id, a country code or name, or a place id or name; a place id that is"
+        " also a country's name (pakistan) shows the country, which lists its places: see"
+        " `places --country` for the place itself",
     )
     output(sub)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import _coerce
 from ._figures import Figures
 from ._indexes import NO_PROJECTS as _NO_PROJECTS
-from ._lookups import _get
+from ._keys import normalize_key as _normalize_key
 from ._results import Results
 from ._vocabulary import suggest as _suggest
 from .errors import UnknownKeyError
@@ -39,53 +39,68 @@ class Geography(Figures):
 
     __slots__ = ()
 
-    def place(self, place_id: str | Place) -> Place:
+    def place(self, key: str | Place) -> Place:
         """
-        The place with id *place_id* (or this dataset's record with the id
-        of the `Place` given).
+        The place with this id or name: its English name as the gazetteer
+        gives it, or its Chinese or Russian name ("Tashkent", "塔什干",
+        "Ташкент"); case, accents and punctuation are ignored.
 
         >>> import sco_digital as sd
         >>> place = sd.load().place("tashkent")
         >>> place.country, place.precision.value, place.geonames_id
         ('UZ', 'city', 1512569)
+        >>> sd.load().place("Ташкент") is place
+        True
 
         Args:
-            place_id: A place id, or a `Place` (its id is looked up).
+            key: A place id or name, or a `Place` (its id is looked up).
 
         Returns:
-            This dataset's `Place` with that id.
+            This dataset's `Place`.
 
         Raises:
-            TypeError: *place_id* is neither a str nor a Place.
-            UnknownKeyError: No such id; the message suggests the closest ids.
+            TypeError: *key* is neither a str nor a Place.
+            UnknownKeyError: No place matches; the message suggests the
+                closest ids and names.
 
         .. versionadded:: 0.2.0
         """
-        return _get(self._index.places, place_id, Place, "place_id")
+        return self._place(key, "key")
+
+    def _place(self, key: object, argument: str) -> Place:
+        """The place *key* names; errors name the caller's *argument*."""
+        if isinstance(key, Place):
+            key = key.id
+        if not isinstance(key, str):
+            raise _coerce.wrong_type(argument, "a Place or its id or name (a str)", key)
+        keys = self._index.place_keys
+        found = keys.get(key) or keys.get(_normalize_key(key))
+        if found is None:
+            raise UnknownKeyError("place", key, _suggest(key, keys, lambda p: p.id))
+        return found
 
     def by_place(self, place: str | Place) -> Results[Project]:
         """
-        The projects at *place* (a place id or a `Place`), sorted by id.
+        The projects at *place* (a place id or name, as `place` takes it, or a
+        `Place`), sorted by id.
 
         >>> import sco_digital as sd
         >>> [p.id for p in sd.load().by_place("gwadar")]
         ['peace-submarine-cable']
 
         Args:
-            place: A place id, or a `Place`.
+            place: A place id or name, or a `Place`.
 
         Returns:
             A tuple of `Project`; ``()`` for a place no project refers to.
 
         Raises:
             TypeError: *place* is neither a str nor a Place.
-            UnknownKeyError: No such place.
+            UnknownKeyError: No place matches.
 
         .. versionadded:: 0.2.0
         """
-        return self._index.by_place.get(
-            _get(self._index.places, place, Place, "place").id, _NO_PROJECTS
-        )
+        return self._index.by_place.get(self._place(place, "place").id, _NO_PROJECTS)
 
     def near(self, latitude: float, longitude: float, km: float) -> Results[Project]:
         """

@@ -44,6 +44,7 @@ __all__ = ["NO_CONFLICTS", "NO_INDICATORS", "NO_PROJECTS", "Index", "record_key"
 
 _T = TypeVar("_T")
 _V = TypeVar("_V", bound=Vocabulary)
+_R = TypeVar("_R", Organization, Place)
 
 NO_PROJECTS: Results[Project] = Results((), Project)
 """What a lookup of projects by a known key with no match returns."""
@@ -101,6 +102,7 @@ class Index:
         "metrics",
         "organization_keys",
         "organizations",
+        "place_keys",
         "places",
         "projects",
         "sources",
@@ -115,7 +117,10 @@ class Index:
         self.conflicts = _ids(ds.conflicts)
         self.countries = MappingProxyType({c.code: c for c in ds.countries})
         self.country_keys = _country_keys(ds.countries)
-        self.organization_keys = _organization_keys(ds.organizations)
+        self.organization_keys = _name_keys(ds.organizations, lambda org: org.names)
+        self.place_keys = _name_keys(
+            ds.places, lambda p: (n for n in (p.name, p.name_zh, p.name_ru) if n is not None)
+        )
 
         groups = _ProjectGroups(ds.projects)
         self.by_country = _tuples(groups.by_country)
@@ -252,15 +257,15 @@ def _country_keys(countries: Iterable[Country]) -> Mapping[str, Country]:
     return MappingProxyType(keys)
 
 
-def _organization_keys(organizations: tuple[Organization, ...]) -> Mapping[str, Organization]:
-    """Every id, then every exact name and alias, then their folded forms."""
-    keys = {org.id: org for org in organizations}
-    for org in organizations:
-        for name in org.names:
-            keys.setdefault(name, org)
-    for org in organizations:
-        for name in org.names:
-            keys.setdefault(fold_name(name), org)
+def _name_keys(records: tuple[_R, ...], names: Callable[[_R], Iterable[str]]) -> Mapping[str, _R]:
+    """Every id, then every exact name (and alias), then their folded forms."""
+    keys = {r.id: r for r in records}
+    for record in records:
+        for name in names(record):
+            keys.setdefault(name, record)
+    for record in records:
+        for name in names(record):
+            keys.setdefault(fold_name(name), record)
     return MappingProxyType(keys)
 
 

@@ -341,8 +341,16 @@ class TestPlaces:
             out,
             err,
         )
-        assert (2, "", "sco-digital: unknown record 'Tashkent'; did you mean 'tashkent'?\n") == (
-            run(capsys, "--data", str(placed_dir), "show", "Tashkent")
+
+    @pytest.mark.parametrize("name", ["Tashkent", "TASHKENT", "Ташкент", "塔什干"])
+    def test_show_a_place_by_name(self, capsys: pytest.CaptureFixture[str], name: str) -> None:
+        """A place is found by its name in English, Russian or Chinese, as countries are."""
+        status, out, err = run(capsys, "show", name)
+        assert (0, "") == (status, err)
+        assert "id:           tashkent" == out.splitlines()[0]
+        _, at, _ = run(capsys, "projects", "--place", name, "--format", "json")
+        assert sorted(p.id for p in sd.load().by_place("tashkent")) == sorted(
+            row["id"] for row in json.loads(at)
         )
 
     @pytest.mark.parametrize(

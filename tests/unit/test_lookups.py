@@ -234,7 +234,7 @@ FORMS: list[tuple[str, Call, str, list[Any]]] = [
     ("indicator", lambda ds, v: ds.indicator(v), "indicator_id", ["latency"]),
     ("source", lambda ds, v: ds.source(v), "source_id", ["seed"]),
     ("conflict", lambda ds, v: ds.conflict(v), "conflict_id", ["c1-latency"]),
-    ("place", lambda ds, v: ds.place(v), "place_id", ["bishkek"]),
+    ("place", lambda ds, v: ds.place(v), "key", ["bishkek"]),
     ("by_place", lambda ds, v: ds.by_place(v), "place", ["bishkek"]),
     ("by_admin_area", lambda ds, v: ds.by_admin_area(v), "admin1", ["KG.01"]),
     ("filter country", lambda ds, v: ds.filter(country=v), "country", ["UZ", "Uzbekistan"]),

@@ -137,12 +137,22 @@ class TestRules:
 
 class TestQueries:
     def test_place(self, ds: sd.Dataset) -> None:
-        """place() finds a place by id, and suggests close ids for a typo."""
-        assert "Tashkent" == ds.place("tashkent").name
+        """
+        place() finds a place by id, or by its name in English, Chinese or
+        Russian whatever the case, accents and apostrophes; a typo gets close ids.
+        """
+        tashkent = ds.place("tashkent")
+        assert "Tashkent" == tashkent.name
+        for name in ("Tashkent", "tashkent ", "塔什干", "Ташкент", "ташкент"):
+            assert tashkent is ds.place(name), name
+        assert "xian" == ds.place("Xi'an").id == ds.place("XIAN").id == ds.place("Xi\u2019an").id
+        assert ds.by_place("Gwadar") == ds.by_place("gwadar")
         with pytest.raises(sd.UnknownKeyError) as info:
             ds.place("tashkant")
-        assert "tashkent" in str(info.value)
-        with pytest.raises(TypeError, match="^place_id must be a Place or its id"):
+        assert "unknown place 'tashkant'; did you mean 'tashkent'?" == str(info.value)
+        with pytest.raises(
+            TypeError, match=r"^key must be a Place or its id or name \(a str\), got int$"
+        ):
             ds.place(3)  # type: ignore[arg-type]
 
     def test_by_place(self, ds: sd.Dataset) -> None:
