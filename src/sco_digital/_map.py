@@ -311,9 +311,9 @@ def _filters(
         parts.append(
             "countries: " + ", ".join(c.code for c in _plotting.pick_countries(ds, countries))
         )
-    if technologies is not None:
-        _, _, wanted = _plotting.chosen(ds, None, None, None, technologies)
-        parts.append("technologies: " + ", ".join(t.label for t in wanted or ()))
+    wanted = _plotting.pick_technologies(technologies)
+    if wanted is not None:
+        parts.append("technologies: " + ", ".join(t.label for t in wanted))
     first = None if start is None else _coerce.as_day(start, "start")
     last = None if end is None else _coerce.as_day(end, "end")
     if first and last:

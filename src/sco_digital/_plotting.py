@@ -20,7 +20,16 @@ if TYPE_CHECKING:
 
     from .models import Country, Project
 
-__all__ = ["FOUNDED", "chosen", "data_date", "dataset", "day_range", "figure", "pick_countries"]
+__all__ = [
+    "FOUNDED",
+    "chosen",
+    "data_date",
+    "dataset",
+    "day_range",
+    "figure",
+    "pick_countries",
+    "pick_technologies",
+]
 
 FOUNDED = dt.date(2001, 1, 1)
 """Where a timeline starts by default: the year the SCO was founded."""
@@ -67,7 +76,9 @@ def pick_countries(ds: Dataset, countries: Iterable[str | Country] | None) -> li
     return list(dict.fromkeys(ds.country(c) for c in countries))
 
 
-def _technologies(technologies: Iterable[str | Technology] | None) -> list[Technology] | None:
+def pick_technologies(
+    technologies: Iterable[str | Technology] | None,
+) -> list[Technology] | None:
     if technologies is None:
         return None
     if isinstance(technologies, str) or not isinstance(technologies, Iterable):
@@ -97,7 +108,7 @@ def chosen(
         msg = f"end ({last}) is before start ({first})"
         raise ValueError(msg)
     codes = {c.code for c in pick_countries(ds, countries)}
-    wanted = _technologies(technologies)
+    wanted = pick_technologies(technologies)
     projects = [p for p in ds.projects if _started_in(p, first, last)]
     return projects, codes, wanted
 
