@@ -47,19 +47,27 @@ def run(batch, delays):
     children = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, args in enumerate(batch):
+            for name in ("out", "err"):  # made here: a child may be stopped before it opens them
+                open(f"{tmp}/{i}.{name}", "w").close()
+            # SIGINT waits, blocked, until the child is inside its try (pending, not lost).
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
             pid = os.fork()
             if pid == 0:
-                os.close(go_write)
-                for fd, name in ((1, "out"), (2, "err")):
-                    os.dup2(os.open(f"{tmp}/{i}.{name}", os.O_WRONLY | os.O_CREAT), fd)
-                os.read(go_read, 1)
+                status = 99  # stopped before main() could catch the Ctrl-C (even before it began)
                 try:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+                    os.close(go_write)
+                    for fd, name in ((1, "out"), (2, "err")):
+                        os.dup2(os.open(f"{tmp}/{i}.{name}", os.O_WRONLY), fd)
+                    os.read(go_read, 1)
                     status = main(args)
-                except KeyboardInterrupt:  # before main() could catch it
-                    status = 99
+                except KeyboardInterrupt:
+                    pass
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # a late Ctrl-C changes nothing now
                 sys.stdout.flush()
                 sys.stderr.flush()
                 os._exit(status)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             children.append(pid)
         os.close(go_read)
         os.close(go_write)
