@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import _coerce
 from ._figures import Figures
 from ._indexes import NO_PROJECTS as _NO_PROJECTS
-from ._keys import normalize_key as _normalize_key
+from ._lookups import named
 from ._results import Results
 from ._vocabulary import suggest as _suggest
 from .errors import UnknownKeyError
@@ -69,13 +69,10 @@ class Geography(Figures):
 
     def _place(self, key: object, argument: str) -> Place:
         """The place *key* names; errors name the caller's *argument*."""
-        if isinstance(key, Place):
-            key = key.id
-        if not isinstance(key, str):
-            raise _coerce.wrong_type(argument, "a Place or its id or name (a str)", key)
         keys = self._index.place_keys
-        found = keys.get(key) or keys.get(_normalize_key(key))
+        found = named(keys, key, Place, argument, "a Place or its id or name (a str)")
         if found is None:
+            key = key.id if isinstance(key, Place) else key
             raise UnknownKeyError("place", key, _suggest(key, keys, lambda p: p.id))
         return found
 

@@ -48,6 +48,21 @@ def _get(index: Mapping[str, _T], key: object, cls: type[_T], argument: str) -> 
     return found
 
 
+def named(
+    keys: Mapping[str, _T], key: object, cls: type[_T], argument: str, forms: str
+) -> _T | None:
+    """
+    The record of *keys* (ids, then names, then folded names) that *key*, or
+    the record *key*'s id, names; None if none. A *key* that is neither a str
+    nor a *cls* is a TypeError naming *argument* and the *forms* it takes.
+    """
+    if isinstance(key, cls):
+        key = key.id  # type: ignore[attr-defined]
+    if not isinstance(key, str):
+        raise _coerce.wrong_type(argument, forms, key)
+    return keys.get(key) or keys.get(_normalize_key(key))
+
+
 _ORGANIZATION_FORMS = "an Organization or its id, name or alias (a str)"
 
 
@@ -228,12 +243,9 @@ class Lookups:
 
     def _find_organization(self, key: object, argument: str, default: object) -> object:
         """The organisation *key* names, or *default*; a wrong type names *argument*."""
-        if isinstance(key, Organization):
-            key = key.id
-        if not isinstance(key, str):
-            raise _coerce.wrong_type(argument, _ORGANIZATION_FORMS, key)
-        keys = self._index.organization_keys
-        found = keys.get(key) or keys.get(_normalize_key(key))
+        found = named(
+            self._index.organization_keys, key, Organization, argument, _ORGANIZATION_FORMS
+        )
         return default if found is None else found
 
     def _organization(self, key: object, argument: str) -> Organization:
