@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ._about import LICENSE, LICENSE_URL, TITLE
+from ._display import source_words
 from .dataset import Dataset
 from .export import TABLES, Column, write_sqlite
 from .models import Source
@@ -191,10 +192,7 @@ def _search_rows(ds: Dataset) -> Iterator[tuple[Any, ...]]:
 
 def _source_label(source: Source) -> str:
     """The source's title, or its publisher and date where no title was visible."""
-    if source.title:
-        return source.title
-    when = f", {source.published}" if source.published else ""
-    return f"{source.publisher}{when} (untitled)"
+    return source.title or f"{source_words(source)} (untitled)"
 
 
 def _terms() -> Iterator[tuple[str, str, str, str]]:

@@ -21,7 +21,7 @@ from typing import Any, Literal, TypeVar
 
 import attrs
 
-__all__ = ["ViewColumn", "displayed", "record_text", "to_html", "to_text", "view"]
+__all__ = ["ViewColumn", "displayed", "record_text", "source_words", "to_html", "to_text", "view"]
 
 _SHOWN = 50  # rows of a table shown in a notebook or IPython; the rest are counted
 _WIDTH = 100  # of IPython's text
@@ -211,9 +211,14 @@ def _sources(ids: Sequence[str]) -> list[tuple[str, str, str | None]]:
         if source is None:
             shown.append((key, key, None))
         else:
-            when = f", {source.published}" if source.published else ""
-            shown.append((key, f"{source.publisher}{when}", source.url))
+            shown.append((key, source_words(source), source.url))
     return shown
+
+
+def source_words(source: Any) -> str:
+    """A `Source` in a few words: its publisher and, where known, its date ("24.kg, 2025-09-01")."""
+    when = f", {source.published}" if source.published else ""
+    return f"{source.publisher}{when}"
 
 
 def record_text(record: object, width: int = _WIDTH) -> str:
