@@ -112,7 +112,7 @@ def place_counts(  # noqa: PLR0913 - the filters of the other figures, and exten
     """
     ds = _plotting.dataset(ds)
     box = _WORLD if extent is None else _extent(extent)
-    return _count(ds, _chosen(ds, start, end, countries, technologies), box)
+    return _count(ds, _chosen(ds, start, end, countries, technologies)[0], box)
 
 
 def _chosen(
@@ -121,17 +121,21 @@ def _chosen(
     end: dt.date | str | None,
     countries: Iterable[str | Country] | None,
     technologies: Iterable[str | Technology] | None,
-) -> list[tuple[Project, set[TechnologyGroup]]]:
-    """The projects the filters keep, each with the groups of its chosen technologies."""
-    projects, codes, wanted = _plotting.chosen(ds, start, end, countries, technologies)
+) -> tuple[list[tuple[Project, set[TechnologyGroup]]], _plotting.Chosen]:
+    """
+    The projects the filters keep, each with the groups of its chosen
+    technologies, and the filters as resolved.
+    """
+    filters = _plotting.chosen(ds, start, end, countries, technologies)
+    wanted = filters.technologies
     kept = []
-    for project in projects:
-        if countries is not None and not project.countries & codes:
+    for project in filters.projects:
+        if countries is not None and not project.countries & filters.codes:
             continue
         groups = {t.group for t in project.technologies if wanted is None or t in wanted}
         if groups and project.places:
             kept.append((project, groups))
-    return kept
+    return kept, filters
 
 
 def _count(
@@ -247,7 +251,7 @@ def project_map(  # noqa: PLR0913 - the filters of the other figures, and extent
     """
     ds = _plotting.dataset(ds)
     box = MAP_EXTENT if extent is None else _extent(extent)
-    chosen = _chosen(ds, start, end, countries, technologies)
+    chosen, filters = _chosen(ds, start, end, countries, technologies)
     drawn = _count(ds, chosen, box)
     if not drawn.projects:
         msg = (
@@ -276,7 +280,7 @@ def project_map(  # noqa: PLR0913 - the filters of the other figures, and extent
             f" {_count_of(len(drawn.per_place), 'place')}, by technology group"
             f" (data {ds.data_version})"
         ),
-        _filters(ds, start, end, countries, technologies),
+        _filters(filters),
         (
             f"{len(drawn.outside)} of their places"
             f" {'lies' if len(drawn.outside) == 1 else 'lie'} outside the map"
@@ -298,24 +302,14 @@ def _degrees(value: float, positive: str, negative: str) -> str:
     return f"{abs(value):g}°{positive if value > 0 else negative}"
 
 
-def _filters(
-    ds: Dataset,
-    start: dt.date | str | None,
-    end: dt.date | str | None,
-    countries: Iterable[str | Country] | None,
-    technologies: Iterable[str | Technology] | None,
-) -> str:
+def _filters(filters: _plotting.Chosen) -> str:
     """The filters in words: "countries: KG; technologies: 5G; started 2020-01-01 to 2022-12-31"."""
     parts = []
-    if countries is not None:
-        parts.append(
-            "countries: " + ", ".join(c.code for c in _plotting.pick_countries(ds, countries))
-        )
-    wanted = _plotting.pick_technologies(technologies)
-    if wanted is not None:
-        parts.append("technologies: " + ", ".join(t.label for t in wanted))
-    first = None if start is None else _coerce.as_day(start, "start")
-    last = None if end is None else _coerce.as_day(end, "end")
+    if filters.countries is not None:
+        parts.append("countries: " + ", ".join(filters.countries))
+    if filters.technologies is not None:
+        parts.append("technologies: " + ", ".join(t.label for t in filters.technologies))
+    first, last = filters.first, filters.last
     if first and last:
         parts.append(f"started {first} to {last}")
     elif first:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import _coerce
 from ._optional import require as _require
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FOUNDED",
+    "Chosen",
     "chosen",
     "data_date",
     "dataset",
@@ -95,22 +96,45 @@ def _started_in(project: Project, first: dt.date | None, last: dt.date | None) -
     return (first is None or day >= first) and (last is None or day <= last)
 
 
+class Chosen(NamedTuple):
+    """What the filters of a figure keep, and the filters as they were resolved."""
+
+    projects: list[Project]
+    """The projects started in the date range (all, without one)."""
+    codes: set[str]
+    """The codes of the countries chosen (all, without a choice)."""
+    technologies: list[Technology] | None
+    """The technologies chosen, or None for all."""
+    countries: list[str] | None
+    """The codes of the countries chosen, in the order given, or None for all."""
+    first: dt.date | None
+    """The first day of the range, or None."""
+    last: dt.date | None
+    """The last day of the range, or None."""
+
+
 def chosen(
     ds: Dataset,
     start: dt.date | str | None,
     end: dt.date | str | None,
     countries: Iterable[str | Country] | None,
     technologies: Iterable[str | Technology] | None,
-) -> tuple[list[Project], set[str], list[Technology] | None]:
+) -> Chosen:
     first = None if start is None else _coerce.as_day(start, "start")
     last = None if end is None else _coerce.as_day(end, "end")
     if first is not None and last is not None and last < first:
         msg = f"end ({last}) is before start ({first})"
         raise ValueError(msg)
-    codes = {c.code for c in pick_countries(ds, countries)}
-    wanted = pick_technologies(technologies)
+    picked = [c.code for c in pick_countries(ds, countries)]
     projects = [p for p in ds.projects if _started_in(p, first, last)]
-    return projects, codes, wanted
+    return Chosen(
+        projects,
+        set(picked),
+        pick_technologies(technologies),
+        None if countries is None else picked,
+        first,
+        last,
+    )
 
 
 def figure(caller: str, width: float, height: float) -> Figure:

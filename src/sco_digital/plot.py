@@ -157,7 +157,7 @@ def technology_counts(
         ValueError: A date is not a real day, or *end* is before *start*.
     """
     ds = _plotting.dataset(ds)
-    projects, codes, wanted = _plotting.chosen(ds, start, end, countries, technologies)
+    projects, codes, wanted, *_ = _plotting.chosen(ds, start, end, countries, technologies)
     counts: Counter[tuple[Technology, str]] = Counter()
     per_technology: Counter[Technology] = Counter()
     per_country: Counter[str] = Counter()
@@ -202,7 +202,7 @@ def yearly_counts(
         ValueError: A date is not a real day, or *end* is before *start*.
     """
     ds = _plotting.dataset(ds)
-    projects, codes, wanted = _plotting.chosen(ds, start, end, countries, technologies)
+    projects, codes, wanted, *_ = _plotting.chosen(ds, start, end, countries, technologies)
     return Counter(
         (p.started.year, t)
         for p in projects
